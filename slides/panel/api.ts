@@ -1,0 +1,47 @@
+import { errorBodySchema, type EnqueueRequest } from '../../demo-server/src/protocol/index.ts';
+
+/** A button must never hang on stage: past this a request counts as failed. */
+const REQUEST_TIMEOUT_MS = 8_000;
+
+export type ApiResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** The demo server's commands. Their effects come back over the socket, so only failures matter here. */
+export interface Api {
+  enqueue(request: EnqueueRequest): Promise<ApiResult>;
+  reset(): Promise<ApiResult>;
+}
+
+export function createApi(origin: string): Api {
+  return {
+    enqueue: (request) => post(`${origin}/api/jobs`, request),
+    reset: () => post(`${origin}/api/reset`, {}),
+  };
+}
+
+async function post(url: string, body: unknown): Promise<ApiResult> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (err) {
+    const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
+    return { ok: false, message: timedOut ? 'The demo server did not answer in time.' : 'The demo server is unreachable.' };
+  }
+  if (response.ok) return { ok: true };
+  return { ok: false, message: await errorMessage(response) };
+}
+
+/** The server's own words when it sent its JSON error body, else the HTTP status. */
+export async function errorMessage(response: Pick<Response, 'status' | 'statusText' | 'json'>): Promise<string> {
+  try {
+    const parsed = errorBodySchema.safeParse(await response.json());
+    if (parsed.success) return parsed.data.error.message;
+  } catch {
+    // Not JSON (a proxy's HTML page, say): fall through to the status line.
+  }
+  return `Request failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+}

@@ -1,0 +1,22 @@
+import type { Api } from './api.ts';
+import type { Mode } from './mode.ts';
+import type { Recording } from './recording.ts';
+import type { SlideVisibility } from './slide-visibility.ts';
+import type { LaneStore } from './store.ts';
+
+/** The page-wide services a panel may use; panels read their own settings from their element's data attributes. */
+export interface PanelContext {
+  readonly mode: Mode;
+  /** The run recorded for this panel, shown whenever no live state is (static, mirror, server offline). */
+  readonly recording: Recording | undefined;
+  /** Server state and commands, present exactly when `mode` is `live`. */
+  readonly live: { readonly store: LaneStore; readonly api: Api } | undefined;
+  /** Whether the panel's slide is the one on screen: a hidden panel keeps no animation running. */
+  readonly slide: SlideVisibility;
+}
+
+export type Dispose = () => void;
+
+export interface PanelModule {
+  mount(el: HTMLElement, ctx: PanelContext): Dispose;
+}

@@ -1,0 +1,40 @@
+/** Attribute values; `false` and `undefined` leave the attribute out. */
+type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
+type Child = Node | string;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Server text only ever enters the page through here, as text nodes: never as markup. */
+function build<E extends Element>(el: E, attrs: Attrs, children: readonly Child[]): E {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  el.append(...children);
+  return el;
+}
+
+export function html<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  return build(document.createElement(tag), attrs, children);
+}
+
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  return build(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+/** The panel renders at frame rate; the DOM is written only when a value really changed. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+export function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}

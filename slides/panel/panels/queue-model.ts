@@ -1,0 +1,115 @@
+import { MAX_COUNT, type LaneCapabilities, type LaneName, type LaneState } from '../../../demo-server/src/protocol/index.ts';
+import { formatRecordedAt } from '../format.ts';
+import type { Mode } from '../mode.ts';
+import type { RecordedLane, Recording } from '../recording.ts';
+import type { StoreState } from '../store.ts';
+
+/** Backticks mark code in captions; the view renders them as `<code>`. */
+export const HOW_TO_GO_LIVE = 'Live demo: run `npm start` and open http://127.0.0.1:3000';
+export const OFFLINE_BANNER = 'Demo server offline — reconnecting…';
+export const CONNECTING = 'Connecting to the demo server…';
+export const MIRROR_NOTE = 'Preview: the demo runs live on the presenter’s main view.';
+
+type Figures = Pick<LaneState, 'stats' | 'throughput' | 'latency'>;
+
+/** Everything the queue panel shows, decided from the page's mode and what it knows. */
+export interface QueueViewModel {
+  readonly title: string;
+  readonly broker: string | undefined;
+  readonly health: 'up' | 'down' | 'unknown';
+  /** Undefined: no figures to show at all (dashes). */
+  readonly figures: Figures | undefined;
+  /** Workers the lane reports and their concurrency summed: how many jobs can run at once. */
+  readonly workers: { readonly count: number; readonly slots: number } | undefined;
+  readonly controls: 'enabled' | 'disabled' | 'hidden';
+  readonly caption: string;
+  readonly banner: string | undefined;
+  readonly overlay: { readonly title: string; readonly detail: string; readonly hint: string } | undefined;
+  /** Figures that are not current (offline, lane down) are shown greyed. */
+  readonly dim: boolean;
+}
+
+export interface QueueInput {
+  readonly mode: Mode;
+  readonly lane: LaneName;
+  readonly recording: Recording | undefined;
+  /** The live store's state; undefined outside live mode. */
+  readonly store: StoreState | undefined;
+}
+
+export function queueViewModel({ mode, lane, recording, store }: QueueInput): QueueViewModel {
+  const recorded = recording?.lanes[lane];
+  const recordedCaption = recording ? `Recorded run, ${formatRecordedAt(recording.recordedAt)}.` : '';
+  const fromRecording = (caption: string, banner?: string): QueueViewModel => ({
+    ...names(lane, recorded?.capabilities),
+    health: 'unknown',
+    figures: recorded && figuresOf(recorded),
+    workers: undefined,
+    controls: 'hidden',
+    caption: [recordedCaption, caption].filter(Boolean).join(' '),
+    banner,
+    overlay: undefined,
+    dim: false,
+  });
+
+  if (mode === 'static') return fromRecording(HOW_TO_GO_LIVE);
+  if (mode === 'mirror') return fromRecording(MIRROR_NOTE);
+  if (!store || !store.everConnected) {
+    return store?.connection === 'offline' ? fromRecording(HOW_TO_GO_LIVE, OFFLINE_BANNER) : fromRecording(CONNECTING);
+  }
+
+  const state = store.lanes.get(lane);
+  const offline = store.connection !== 'open';
+  const banner = offline ? OFFLINE_BANNER : undefined;
+  if (!state) {
+    return {
+      ...names(lane, undefined),
+      health: 'unknown',
+      figures: undefined,
+      workers: undefined,
+      controls: 'disabled',
+      caption: '',
+      banner,
+      overlay: { title: `This demo server has no “${lane}” lane`, detail: 'Check the lane name in data-lane.', hint: '' },
+      dim: true,
+    };
+  }
+  const down = state.health.status === 'down';
+  return {
+    ...names(lane, state.capabilities),
+    health: state.health.status,
+    figures: figuresOf(state),
+    workers: workersOf(state),
+    controls: offline || down ? 'disabled' : 'enabled',
+    caption: '',
+    banner,
+    overlay: down
+      ? { title: `${state.capabilities.label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' }
+      : undefined,
+    dim: offline || down,
+  };
+}
+
+function names(lane: LaneName, capabilities: Pick<LaneCapabilities, 'label' | 'broker'> | undefined) {
+  const title = capabilities?.label ?? lane;
+  const broker = capabilities && capabilities.broker !== capabilities.label ? capabilities.broker : undefined;
+  return { title, broker };
+}
+
+function figuresOf(lane: RecordedLane | LaneState): Figures {
+  return { stats: lane.stats, throughput: lane.throughput, latency: lane.latency };
+}
+
+function workersOf(lane: LaneState): QueueViewModel['workers'] {
+  if (lane.workers.length === 0) return undefined;
+  return { count: lane.workers.length, slots: lane.workers.reduce((sum, w) => sum + w.concurrency, 0) };
+}
+
+/**
+ * How full the queue is drawn, 0..1, on a log scale: one job must show, and 100,000 (the largest
+ * burst one request may ask for) fills it. Linear would hide the first thousand jobs entirely.
+ */
+export function depthFraction(waiting: number): number {
+  if (waiting <= 0) return 0;
+  return Math.min(1, Math.log10(1 + waiting) / Math.log10(1 + MAX_COUNT));
+}

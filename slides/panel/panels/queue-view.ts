@@ -1,0 +1,213 @@
+import { DotLayer, type Route } from '../dot-layer.ts';
+import type { Flow } from '../dot-budget.ts';
+import { html, setAttr, setText, svg } from '../dom.ts';
+import { formatCount, formatLatency, formatRate, NO_VALUE } from '../format.ts';
+import { depthFraction, type QueueViewModel } from './queue-model.ts';
+
+/** What the producer sends; `sleep` holds a worker for SLEEP_MS so the queue visibly backs up. */
+export const queueKinds = ['noop', 'sleep'] as const;
+export type QueueKind = (typeof queueKinds)[number];
+export const SLEEP_MS = 200;
+export const burstSizes = [1, 100, 10_000] as const;
+
+/** Dots alive at once per layer; past this a spawn is dropped (see DotLayer). */
+const DOT_CAPACITY = 320;
+
+// The stage is drawn in these SVG user units and scales with the panel's width.
+const W = 1160;
+const H = 236;
+const MID = 120;
+const producer = { x: 0, y: 50, w: 170, h: 140 };
+const tube = { x: 280, y: 64, w: 340, h: 112 };
+const consumer = { x: 720, y: 50, w: 170, h: 140 };
+const sinkX = 950;
+const doneY = 56;
+const failY = 144;
+const tubeRight = tube.x + tube.w;
+
+const routes: Record<Flow, Route> = {
+  enqueued: { x0: producer.x + producer.w + 4, y0: MID, x1: tube.x + 8, y1: MID },
+  started: { x0: tubeRight + 4, y0: MID, x1: consumer.x + 8, y1: MID },
+  completed: { x0: consumer.x + consumer.w + 4, y0: MID - 12, x1: sinkX + 12, y1: doneY },
+  failed: { x0: consumer.x + consumer.w + 4, y0: MID + 12, x1: sinkX + 12, y1: failY },
+};
+
+export interface QueueView {
+  readonly root: HTMLElement;
+  readonly enqueueButtons: ReadonlyMap<(typeof burstSizes)[number], HTMLButtonElement>;
+  readonly kindButtons: ReadonlyMap<QueueKind, HTMLButtonElement>;
+  readonly resetButton: HTMLButtonElement;
+  readonly routes: Record<Flow, Route>;
+  readonly layers: { readonly travel: DotLayer; readonly done: DotLayer; readonly fail: DotLayer };
+  render(vm: QueueViewModel, kind: QueueKind): void;
+  /** Draws the queue's fill, 0..1 of the tube. */
+  setFill(fraction: number): void;
+  setMessage(text: string): void;
+}
+
+const text = (x: number, y: number, cls: string, anchor: 'start' | 'middle' | 'end', content = ''): SVGTextElement =>
+  svg('text', { x, y, class: cls, 'text-anchor': anchor }, content);
+
+const crossPath = (r: number): string => `M${-r} ${-r}L${r} ${r}M${-r} ${r}L${r} ${-r}`;
+
+/** SVG ids are document-wide: every panel instance needs its own for its marker and clip path. */
+let instances = 0;
+
+/** Decade marks under the tube, so the log scale of the fill can be read. */
+function decadeTicks(): SVGGElement {
+  const g = svg('g', { 'aria-hidden': 'true' });
+  const labels = ['1', '10', '100', '1k', '10k', '100k'];
+  labels.forEach((label, i) => {
+    const x = tubeRight - tube.w * depthFraction(10 ** i);
+    const bottom = tube.y + tube.h;
+    g.append(svg('line', { x1: x, x2: x, y1: bottom + 2, y2: bottom + 10, class: 'demo-tick' }));
+    g.append(text(x, bottom + 28, 'demo-small', 'middle', label));
+  });
+  g.append(text(tube.x, tube.y + tube.h + 28, 'demo-small', 'start', 'log scale'));
+  return g;
+}
+
+/** Backtick-quoted parts of a caption become `<code>`; all of it stays text. */
+function captionNodes(caption: string): Node[] {
+  return caption.split('`').map((part, i) => (i % 2 === 1 ? html('code', {}, part) : document.createTextNode(part)));
+}
+
+export function createQueueView(): QueueView {
+  instances += 1;
+  const arrowheadId = `demo-queue-${instances}-arrowhead`;
+  const clipId = `demo-queue-${instances}-clip`;
+  const arrow = (x0: number, y0: number, x1: number, y1: number): SVGPathElement =>
+    svg('path', { d: `M${x0} ${y0}L${x1} ${y1}`, class: 'demo-arrow', 'marker-end': `url(#${arrowheadId})` });
+
+  // Header: which lane, its health, and its speed.
+  const title = html('span', { class: 'demo-title' });
+  const broker = html('span', { class: 'demo-broker' });
+  const health = html('span', { class: 'demo-health', 'data-status': 'unknown' });
+  const metric = (label: string) => {
+    const value = html('span', { class: 'demo-metric-value' }, NO_VALUE);
+    return { value, el: html('span', { class: 'demo-metric' }, html('span', { class: 'demo-metric-label' }, label), value) };
+  };
+  const throughput = metric('throughput');
+  const p50 = metric('latency p50');
+  const p99 = metric('p99');
+  const head = html('div', { class: 'demo-head' }, title, broker, health, html('div', { class: 'demo-metrics' }, throughput.el, p50.el, p99.el));
+
+  // Stage: producer -> queue -> consumer -> completed / failed.
+  const defs = svg('defs', {},
+    svg('marker', { id: arrowheadId, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' },
+      svg('path', { d: 'M0 0L10 5L0 10z', class: 'demo-arrowhead' })),
+    svg('clipPath', { id: clipId }, svg('rect', { x: tube.x, y: tube.y, width: tube.w, height: tube.h, rx: 22 })),
+  );
+  const kindText = text(producer.x + producer.w / 2, 128, 'demo-kind', 'middle');
+  const waiting = text(tube.x + tube.w / 2, 128, 'demo-count', 'middle', NO_VALUE);
+  const fill = svg('rect', { x: tubeRight, y: tube.y, width: 0, height: tube.h, class: 'demo-fill', 'clip-path': `url(#${clipId})` });
+  const active = text(consumer.x + consumer.w / 2, 130, 'demo-count', 'middle', NO_VALUE);
+  const workers = text(consumer.x + consumer.w / 2, 180, 'demo-small', 'middle');
+  const completed = text(sinkX, doneY + 50, 'demo-count', 'start', NO_VALUE);
+  const failed = text(sinkX, failY + 50, 'demo-count', 'start', NO_VALUE);
+  const retried = text(sinkX, H - 4, 'demo-small', 'start');
+  const consumerGroup = svg('g', {},
+    svg('rect', { x: consumer.x, y: consumer.y, width: consumer.w, height: consumer.h, rx: 14, class: 'demo-box demo-consumer-box' }),
+    text(consumer.x + consumer.w / 2, 80, 'demo-label', 'middle', 'CONSUMER'), active,
+    text(consumer.x + consumer.w / 2, 156, 'demo-small', 'middle', 'active'), workers);
+  const travelLayer = svg('g');
+  const doneLayer = svg('g');
+  const failLayer = svg('g');
+  const stage = svg('svg', { class: 'demo-stage', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Producer, queue and consumer with live job counts' },
+    defs,
+    svg('rect', { x: producer.x, y: producer.y, width: producer.w, height: producer.h, rx: 14, class: 'demo-box' }),
+    text(producer.x + producer.w / 2, 80, 'demo-label', 'middle', 'PRODUCER'), kindText,
+    text(producer.x + producer.w / 2, 170, 'demo-small', 'middle', 'enqueues jobs'),
+    arrow(routes.enqueued.x0, MID, routes.enqueued.x1 - 4, MID),
+    text(tube.x, tube.y - 14, 'demo-label', 'start', 'QUEUE'),
+    svg('rect', { x: tube.x, y: tube.y, width: tube.w, height: tube.h, rx: 22, class: 'demo-tube' }), fill,
+    decadeTicks(), waiting,
+    text(tube.x + tube.w / 2, 160, 'demo-small', 'middle', 'waiting'),
+    arrow(routes.started.x0, MID, routes.started.x1 - 4, MID),
+    consumerGroup,
+    arrow(routes.completed.x0, routes.completed.y0, routes.completed.x1 - 10, routes.completed.y1 + 8),
+    arrow(routes.failed.x0, routes.failed.y0, routes.failed.x1 - 10, routes.failed.y1 - 4),
+    svg('circle', { cx: sinkX + 12, cy: doneY, r: 10, class: 'demo-done-mark' }),
+    text(sinkX + 32, doneY + 6, 'demo-label', 'start', 'COMPLETED'), completed,
+    svg('path', { d: crossPath(8), transform: `translate(${sinkX + 12} ${failY})`, class: 'demo-fail-mark' }),
+    text(sinkX + 32, failY + 6, 'demo-label', 'start', 'FAILED'), failed, retried,
+    travelLayer, doneLayer, failLayer,
+  );
+  const overlayTitle = html('div', { class: 'demo-overlay-title' });
+  const overlayDetail = html('div', { class: 'demo-overlay-detail' });
+  const overlayHint = html('code', { class: 'demo-overlay-hint' });
+  const overlay = html('div', { class: 'demo-overlay', role: 'status', hidden: true }, overlayTitle, overlayDetail, overlayHint);
+  const stageWrap = html('div', { class: 'demo-stage-wrap' }, stage, overlay);
+
+  // Foot: the producer's controls in live mode, a caption otherwise.
+  const button = (label: string, attrs: Record<string, string> = {}) => html('button', { type: 'button', ...attrs }, label);
+  const enqueueButtons = new Map(burstSizes.map((n) => [n, button(`+${formatCount(n)}`, { title: `Enqueue ${formatCount(n)} job${n === 1 ? '' : 's'}` })]));
+  const kindButtons = new Map(queueKinds.map((k) => [k, button(k === 'sleep' ? `sleep ${SLEEP_MS} ms` : k, { 'aria-pressed': 'false' })]));
+  const resetButton = button('Reset', { title: 'Clear every queue and counter on the demo server' });
+  const message = html('div', { class: 'demo-message', role: 'alert' });
+  const caption = html('div', { class: 'demo-caption' });
+  const foot = html('div', { class: 'demo-foot', 'data-controls': 'hidden' },
+    html('div', { class: 'demo-group' }, html('span', { class: 'demo-group-label' }, 'Enqueue'), ...enqueueButtons.values()),
+    html('div', { class: 'demo-group' }, html('span', { class: 'demo-group-label' }, 'Kind'), ...kindButtons.values()),
+    html('div', { class: 'demo-group' }, resetButton),
+    caption, message);
+  const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
+  const root = html('div', { class: 'demo-panel demo-queue' }, banner, head, stageWrap, foot);
+
+  let lastCaption: string | undefined;
+  return {
+    root,
+    enqueueButtons,
+    kindButtons,
+    resetButton,
+    routes,
+    layers: {
+      travel: new DotLayer(travelLayer, () => svg('circle', { r: 7, class: 'demo-dot' }), DOT_CAPACITY),
+      done: new DotLayer(doneLayer, () => svg('circle', { r: 7, class: 'demo-dot-done' }), DOT_CAPACITY),
+      fail: new DotLayer(failLayer, () => svg('path', { d: crossPath(6), class: 'demo-dot-fail' }), DOT_CAPACITY),
+    },
+    render(vm, kind) {
+      setText(title, vm.title);
+      setText(broker, vm.broker ?? '');
+      setAttr(health, 'data-status', vm.health);
+      setText(health, vm.health === 'down' ? '▲ down' : '● up');
+      const f = vm.figures;
+      setText(throughput.value, f ? `${formatRate(f.throughput)} jobs/s` : NO_VALUE);
+      setText(p50.value, f ? formatLatency(f.latency.p50) : NO_VALUE);
+      setText(p99.value, f ? formatLatency(f.latency.p99) : NO_VALUE);
+      setText(waiting, f ? formatCount(f.stats.waiting) : NO_VALUE);
+      setText(active, f ? formatCount(f.stats.active) : NO_VALUE);
+      setText(completed, f ? formatCount(f.stats.completed) : NO_VALUE);
+      setText(failed, f ? formatCount(f.stats.failed) : NO_VALUE);
+      setText(retried, f && f.stats.retried > 0 ? `retried ${formatCount(f.stats.retried)}` : '');
+      setText(workers, vm.workers ? `${formatCount(vm.workers.count)} worker${vm.workers.count === 1 ? '' : 's'} · ${formatCount(vm.workers.slots)} slots` : '');
+      consumerGroup.classList.toggle('demo-busy', !!f && f.stats.active > 0);
+      setText(kindText, vm.controls === 'hidden' ? 'jobs' : kind === 'sleep' ? `sleep ${SLEEP_MS} ms` : kind);
+
+      root.classList.toggle('demo-dim', vm.dim);
+      banner.hidden = !vm.banner;
+      setText(banner, vm.banner ?? '');
+      overlay.hidden = !vm.overlay;
+      setText(overlayTitle, vm.overlay?.title ?? '');
+      setText(overlayDetail, vm.overlay?.detail ?? '');
+      setText(overlayHint, vm.overlay?.hint ?? '');
+
+      setAttr(foot, 'data-controls', vm.controls);
+      const disabled = vm.controls !== 'enabled';
+      for (const b of [...enqueueButtons.values(), ...kindButtons.values(), resetButton]) b.disabled = disabled;
+      for (const [k, b] of kindButtons) setAttr(b, 'aria-pressed', String(k === kind));
+      if (vm.caption !== lastCaption) {
+        lastCaption = vm.caption;
+        caption.replaceChildren(...captionNodes(vm.caption));
+      }
+    },
+    setFill(fraction) {
+      const width = tube.w * fraction;
+      fill.setAttribute('x', (tubeRight - width).toFixed(1));
+      fill.setAttribute('width', width.toFixed(1));
+    },
+    setMessage(value) {
+      setText(message, value);
+    },
+  };
+}

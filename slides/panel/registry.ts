@@ -1,0 +1,13 @@
+import type { PanelModule } from './context.ts';
+import * as queue from './panels/queue.ts';
+
+/** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
+export const panels = {
+  queue,
+} as const satisfies Record<string, PanelModule>;
+
+export type PanelName = keyof typeof panels;
+
+export function isPanelName(name: string): name is PanelName {
+  return Object.hasOwn(panels, name);
+}

@@ -1,0 +1,142 @@
+import {
+  RECENT_JOBS_LIMIT,
+  TICK_MS,
+  type DeltaMessage,
+  type LaneDelta,
+  type LaneName,
+  type LaneState,
+  type RecentJob,
+  type SnapshotMessage,
+  type TickCounts,
+} from '../../demo-server/src/protocol/index.ts';
+
+/**
+ * `connecting`: no snapshot yet since the page loaded; `open`: a snapshot arrived on the
+ * current socket; `offline`: the socket closed or never opened, a retry is scheduled.
+ */
+export type ConnectionStatus = 'connecting' | 'open' | 'offline';
+
+export interface StoreState {
+  readonly connection: ConnectionStatus;
+  /** Whether any snapshot arrived since the page loaded: before that there is nothing to show but a recording. */
+  readonly everConnected: boolean;
+  readonly tickMs: number;
+  readonly lanes: ReadonlyMap<LaneName, LaneState>;
+}
+
+export type StoreEvent =
+  | { readonly type: 'connection' }
+  | { readonly type: 'snapshot' }
+  /** Transitions of this tick per lane, for animation; figures are already in the state. */
+  | { readonly type: 'delta'; readonly ticks: ReadonlyMap<LaneName, TickCounts> };
+
+export type StoreListener = (event: StoreEvent, state: StoreState) => void;
+
+export const initialState: StoreState = {
+  connection: 'connecting',
+  everConnected: false,
+  tickMs: TICK_MS,
+  lanes: new Map(),
+};
+
+/** A snapshot replaces everything: after a reconnect nothing from the old socket survives. */
+export function applySnapshot(state: StoreState, msg: SnapshotMessage): StoreState {
+  return {
+    connection: 'open',
+    everConnected: true,
+    tickMs: msg.tickMs,
+    lanes: new Map(msg.lanes.map((lane) => [lane.name, lane])),
+  };
+}
+
+/**
+ * Deltas carry absolute figures, so a lost delta costs only its animation, never drift.
+ * A delta for a lane the snapshot did not list cannot be completed (no capabilities) and is dropped.
+ */
+export function applyDelta(
+  state: StoreState,
+  msg: DeltaMessage,
+): { state: StoreState; ticks: Map<LaneName, TickCounts> } {
+  const ticks = new Map<LaneName, TickCounts>();
+  if (!state.everConnected || msg.lanes.length === 0) return { state, ticks };
+  const lanes = new Map(state.lanes);
+  for (const delta of msg.lanes) {
+    const current = lanes.get(delta.name);
+    if (!current) continue;
+    lanes.set(delta.name, mergeLane(current, delta));
+    ticks.set(delta.name, delta.tick);
+  }
+  return { state: { ...state, lanes }, ticks };
+}
+
+function mergeLane(current: LaneState, delta: LaneDelta): LaneState {
+  return {
+    ...current,
+    health: delta.health,
+    stats: delta.stats,
+    throughput: delta.throughput,
+    latency: delta.latency,
+    workers: delta.workers,
+    recent: mergeRecent(current.recent, delta.recent),
+  };
+}
+
+/** Newest first, one entry per job id, bounded like the server's own list. */
+export function mergeRecent(older: readonly RecentJob[], newer: readonly RecentJob[]): RecentJob[] {
+  const seen = new Set<string>();
+  const merged: RecentJob[] = [];
+  const byNewest = [...newer].sort((a, b) => b.at - a.at);
+  for (const job of [...byNewest, ...older]) {
+    if (seen.has(job.id)) continue;
+    seen.add(job.id);
+    merged.push(job);
+    if (merged.length === RECENT_JOBS_LIMIT) break;
+  }
+  return merged;
+}
+
+/** The page's one copy of the server's lane states; the socket writes, panels read and subscribe. */
+export class LaneStore {
+  private current: StoreState = initialState;
+  private readonly listeners = new Set<StoreListener>();
+
+  get state(): StoreState {
+    return this.current;
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  setConnection(connection: ConnectionStatus): void {
+    if (connection === this.current.connection) return;
+    this.current = { ...this.current, connection };
+    this.emit({ type: 'connection' });
+  }
+
+  receiveSnapshot(msg: SnapshotMessage): void {
+    this.current = applySnapshot(this.current, msg);
+    this.emit({ type: 'snapshot' });
+  }
+
+  receiveDelta(msg: DeltaMessage): void {
+    const { state, ticks } = applyDelta(this.current, msg);
+    if (ticks.size === 0) return;
+    this.current = state;
+    this.emit({ type: 'delta', ticks });
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event, this.current);
+      } catch (err) {
+        // One broken panel must not starve the others of updates.
+        console.error('[demo] store listener failed', err);
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The panels' CSS, injected once by the bundle so the deck build carries a single script.
+ * Panels draw their own dark card: they stay high-contrast on gaia's `invert` slate and on any
+ * light theme. Colours follow Okabe–Ito, so completed (sky blue circle) and failed (orange cross)
+ * differ for colour-blind eyes, and by shape for everyone. Sizes are slide-canvas px (1280x720).
+ */
+const css = `
+.demo-panel {
+  --demo-bg: #1f2a30;
+  --demo-fg: #fff8e1;
+  --demo-muted: #b0bec5;
+  --demo-line: #78909c;
+  --demo-done: #56b4e9;
+  --demo-fail: #e69f00;
+  --demo-warn: #f0e442;
+  position: relative;
+  box-sizing: border-box;
+  display: flex;
+  flex-direction: column;
+  gap: 6px;
+  width: 100%;
+  padding: 12px 18px 14px;
+  border: 2px solid #546e7a;
+  border-radius: 16px;
+  background: var(--demo-bg);
+  color: var(--demo-fg);
+  font-size: 20px;
+  line-height: 1.25;
+  letter-spacing: normal;
+  text-align: left;
+  font-variant-numeric: tabular-nums;
+  user-select: none;
+}
+.demo-panel * { box-sizing: border-box; }
+.demo-head { display: flex; align-items: baseline; gap: 18px; min-height: 40px; }
+.demo-title { font-size: 26px; font-weight: 700; }
+.demo-broker { color: var(--demo-muted); font-size: 20px; }
+.demo-health { font-size: 18px; font-weight: 700; padding: 2px 10px; border-radius: 999px; border: 2px solid currentColor; }
+.demo-health[data-status="up"] { color: var(--demo-done); }
+.demo-health[data-status="down"] { color: var(--demo-warn); }
+.demo-health[data-status="unknown"] { display: none; }
+.demo-metrics { margin-left: auto; display: flex; gap: 26px; align-items: baseline; }
+.demo-metric { display: flex; gap: 8px; align-items: baseline; }
+.demo-metric-label { color: var(--demo-muted); font-size: 17px; text-transform: uppercase; letter-spacing: 0.06em; }
+.demo-metric-value { font-size: 28px; font-weight: 700; }
+.demo-stage-wrap { position: relative; }
+.demo-stage { display: block; width: 100%; height: auto; overflow: visible; }
+.demo-stage text { fill: var(--demo-fg); font-family: inherit; }
+.demo-stage .demo-label { fill: var(--demo-muted); font-size: 16px; font-weight: 700; letter-spacing: 0.08em; }
+.demo-stage .demo-small { fill: var(--demo-muted); font-size: 16px; }
+.demo-stage .demo-count { font-size: 40px; font-weight: 700; paint-order: stroke; stroke: var(--demo-bg); stroke-width: 6px; stroke-linejoin: round; }
+.demo-stage .demo-kind { font-size: 22px; font-weight: 700; }
+.demo-box { fill: #2b3a42; stroke: var(--demo-line); stroke-width: 2; }
+.demo-busy .demo-consumer-box { stroke: var(--demo-fg); stroke-width: 3; }
+.demo-tube { fill: #2b3a42; stroke: var(--demo-fg); stroke-width: 2; }
+.demo-fill { fill: #81d4fa; fill-opacity: 0.38; }
+.demo-tick { stroke: var(--demo-line); stroke-width: 2; }
+.demo-arrow { stroke: var(--demo-line); stroke-width: 3; fill: none; }
+.demo-arrowhead { fill: var(--demo-line); }
+.demo-dot { fill: var(--demo-fg); }
+.demo-dot-done { fill: var(--demo-done); }
+.demo-dot-fail { fill: none; stroke: var(--demo-fail); stroke-width: 4; stroke-linecap: round; }
+.demo-done-mark { fill: var(--demo-done); }
+.demo-fail-mark { fill: none; stroke: var(--demo-fail); stroke-width: 5; stroke-linecap: round; }
+.demo-dim .demo-stage, .demo-dim .demo-metrics { filter: grayscale(1); opacity: 0.45; }
+.demo-overlay {
+  position: absolute; inset: 10% 14%; display: flex; flex-direction: column; justify-content: center; gap: 8px;
+  padding: 14px 22px; border: 2px solid var(--demo-warn); border-radius: 12px; background: rgba(20, 28, 32, 0.94);
+  text-align: center;
+}
+.demo-overlay[hidden] { display: none; }
+.demo-overlay-title { font-size: 28px; font-weight: 700; color: var(--demo-warn); }
+.demo-overlay-detail { font-size: 20px; }
+.demo-overlay-hint { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 20px; color: var(--demo-fg); }
+.demo-overlay-hint:not(:empty)::before { content: "$ "; color: var(--demo-muted); }
+.demo-banner {
+  position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 2;
+  padding: 6px 18px; border-radius: 999px; background: var(--demo-warn); color: #111;
+  font-size: 22px; font-weight: 700; white-space: nowrap;
+}
+.demo-banner[hidden] { display: none; }
+.demo-foot { display: flex; align-items: center; gap: 14px; min-height: 48px; }
+.demo-group { display: flex; align-items: center; gap: 6px; }
+.demo-group-label { color: var(--demo-muted); font-size: 17px; text-transform: uppercase; letter-spacing: 0.06em; margin-right: 4px; }
+.demo-panel button {
+  font: inherit; font-size: 20px; font-weight: 700; min-height: 44px; padding: 4px 16px; margin: 0;
+  color: var(--demo-fg); background: #37474f; border: 2px solid #90a4ae; border-radius: 10px; cursor: pointer;
+}
+.demo-panel button:hover:not(:disabled) { background: #455a64; }
+.demo-panel button:focus-visible { outline: 3px solid var(--demo-warn); outline-offset: 2px; }
+.demo-panel button[aria-pressed="true"] { background: var(--demo-fg); color: #1f2a30; border-color: var(--demo-fg); }
+.demo-panel button:disabled { opacity: 0.4; cursor: not-allowed; }
+.demo-message { margin-left: auto; font-size: 19px; color: var(--demo-fail); max-width: 40%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.demo-caption { font-size: 21px; }
+.demo-caption code { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--demo-warn); }
+.demo-caption:empty { display: none; }
+.demo-foot[data-controls="hidden"] .demo-group { display: none; }
+`;
+
+const STYLE_ID = 'demo-panel-styles';
+
+export function injectStyles(doc: Document = document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = css;
+  doc.head.append(style);
+}
