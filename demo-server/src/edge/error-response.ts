@@ -1,0 +1,31 @@
+import type { Response } from 'express';
+import type { ErrorBody } from '../protocol/index.ts';
+
+export const errorCodes = {
+  invalid_body: 400,
+  invalid_json: 400,
+  unknown_lane: 404,
+  not_found: 404,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  lane_down: 503,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof errorCodes;
+
+/** Every failure leaves the server in one shape: `{ error: { code, message } }`. */
+export function sendError(res: Response, code: ErrorCode, message: string): void {
+  const body: ErrorBody = { error: { code, message } };
+  res.status(errorCodes[code]).json(body);
+}
+
+/** An error a handler throws on purpose; the error middleware turns it into its response. */
+export class HttpError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

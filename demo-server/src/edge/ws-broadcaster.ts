@@ -1,0 +1,126 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { clientMessageSchema, TICK_MS, type ServerMessage } from '../protocol/index.ts';
+import type { LaneHub } from '../monitor/lane-hub.ts';
+import { isAllowedOrigin } from './origin.ts';
+
+/** A client further behind than this gets no more deltas until it drains, then one fresh snapshot. */
+const MAX_BUFFERED_BYTES = 512 * 1024;
+const MAX_CLIENT_FRAME_BYTES = 4 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+interface ClientState {
+  alive: boolean;
+  /** Missed deltas while slow: the next thing it gets is a snapshot. */
+  behind: boolean;
+}
+
+/**
+ * One WebSocket at `/ws` for every open deck: a snapshot on connect, then one delta per
+ * tick, serialised once and sent to all. Slow clients are coalesced, never buffered forever.
+ */
+export class WsBroadcaster {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  private readonly clients = new Map<WebSocket, ClientState>();
+  private tickTimer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly hub: LaneHub,
+    private readonly logger: Logger,
+  ) {}
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path !== '/ws') return refuse(socket, 404, 'Not Found');
+      if (!isAllowedOrigin(req)) return refuse(socket, 403, 'Forbidden');
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    });
+    this.tickTimer = setInterval(() => this.broadcastTick(), TICK_MS);
+    this.heartbeatTimer = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
+  }
+
+  clientCount(): number {
+    return this.clients.size;
+  }
+
+  private accept(ws: WebSocket): void {
+    const state: ClientState = { alive: true, behind: false };
+    this.clients.set(ws, state);
+    ws.on('error', (error) => this.logger.debug({ err: error }, 'websocket client error'));
+    ws.on('pong', () => (state.alive = true));
+    ws.on('close', () => this.clients.delete(ws));
+    ws.on('message', (data, isBinary) => this.receive(ws, data, isBinary));
+    send(ws, JSON.stringify(this.hub.snapshot()));
+  }
+
+  private receive(ws: WebSocket, data: RawData, isBinary: boolean): void {
+    if (isBinary) return reply(ws, { type: 'error', code: 'binary_frame', message: 'Send JSON text frames.' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data.toString());
+    } catch {
+      return reply(ws, { type: 'error', code: 'invalid_json', message: 'The frame is not valid JSON.' });
+    }
+    const message = clientMessageSchema.safeParse(parsed);
+    if (!message.success) {
+      return reply(ws, { type: 'error', code: 'invalid_message', message: 'Unknown message: the socket accepts {"type":"ping","t":<number>}.' });
+    }
+    reply(ws, { type: 'pong', t: message.data.t, serverTime: Date.now() });
+  }
+
+  private broadcastTick(): void {
+    const delta = this.hub.tick();
+    if (!delta || this.clients.size === 0) return;
+    const frame = JSON.stringify(delta);
+    let snapshot: string | null = null;
+    for (const [ws, state] of this.clients) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        state.behind = true;
+        continue;
+      }
+      if (state.behind) {
+        snapshot ??= JSON.stringify(this.hub.snapshot());
+        state.behind = false;
+        send(ws, snapshot);
+      } else {
+        send(ws, frame);
+      }
+    }
+  }
+
+  private checkHeartbeats(): void {
+    for (const [ws, state] of this.clients) {
+      if (!state.alive) {
+        ws.terminate();
+        continue;
+      }
+      state.alive = false;
+      ws.ping();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    for (const ws of this.clients.keys()) ws.terminate();
+    this.clients.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function send(ws: WebSocket, frame: string): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(frame);
+}
+
+function reply(ws: WebSocket, message: ServerMessage): void {
+  send(ws, JSON.stringify(message));
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

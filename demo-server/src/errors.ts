@@ -1,0 +1,13 @@
+import type { LaneName } from './protocol/index.ts';
+
+/** The lane's broker cannot take jobs now; the edge answers 503 with the hint. */
+export class LaneUnavailable extends Error {
+  constructor(
+    readonly lane: LaneName,
+    readonly detail: string,
+    readonly hint?: string,
+  ) {
+    super(`Lane ${lane} is down: ${detail}${hint ? `. ${hint}` : ''}`);
+    this.name = 'LaneUnavailable';
+  }
+}

@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { LaneName } from '../protocol/index.ts';
+import type { DemoConfig } from '../config.ts';
+import { BullmqLane } from './bullmq.ts';
+import type { JobEventSink, Lane } from './lane.ts';
+import { MemoryLane } from './memory.ts';
+
+/** The lanes this server runs, in the order panels show them. */
+export const serverLanes = ['memory', 'bullmq'] as const satisfies readonly LaneName[];
+export type ServerLane = (typeof serverLanes)[number];
+
+export function createLane(name: ServerLane, config: DemoConfig, emit: JobEventSink, logger: Logger): Lane {
+  switch (name) {
+    case 'memory':
+      return new MemoryLane(emit);
+    case 'bullmq':
+      return new BullmqLane({
+        redisUrl: config.redisUrl,
+        namespace: config.namespace,
+        workerConcurrency: config.workerConcurrency,
+        emit,
+        logger: logger.child({ lane: name }),
+      });
+  }
+}

@@ -1,0 +1,30 @@
+import type { JobSpec, LaneCapabilities, LaneHealth, LaneName, WorkerInfo } from '../protocol/index.ts';
+
+/** One step in a job's life, as a worker reported it through the lane's broker. */
+export type JobEvent =
+  | { type: 'enqueued'; jobId: string; kind?: JobSpec['kind'] }
+  | { type: 'started'; jobId: string; worker?: string }
+  | { type: 'completed'; jobId: string; worker?: string; enqueuedAt?: number }
+  | { type: 'failed'; jobId: string; worker?: string; error?: string }
+  | { type: 'retried'; jobId: string };
+
+export type JobEventSink = (event: JobEvent) => void;
+
+/**
+ * One way of running background jobs. A lane never throws for a broker that is away:
+ * it reports `down` in `health()` and reconnects by itself.
+ */
+export interface Lane {
+  readonly name: LaneName;
+  readonly capabilities: LaneCapabilities;
+  /** Connects and starts following the broker; resolves even when the broker is unreachable. */
+  start(): Promise<void>;
+  health(): LaneHealth;
+  /** Workers that announced themselves recently, from any machine. */
+  workers(): WorkerInfo[];
+  /** Enqueues `count` copies of `job`; resolves with how many the broker accepted. Throws LaneUnavailable. */
+  enqueue(job: JobSpec, count: number): Promise<number>;
+  /** Empties the lane's queue: the speaker's recovery between rehearsals. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}

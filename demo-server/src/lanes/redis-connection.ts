@@ -1,0 +1,44 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** Reconnect quickly and forever: a broker that returns must be followed without a restart. */
+const retryStrategy = (times: number) => Math.min(100 * times, 1_000);
+
+/** Commands issued while Redis is away fail at once rather than piling up in memory. */
+export function commandConnection(url: string, name: string): Redis {
+  return new Redis(url, {
+    connectionName: name,
+    retryStrategy,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+  } satisfies RedisOptions);
+}
+
+/** For blocking reads and subscriptions, which BullMQ requires to retry forever. */
+export function blockingConnection(url: string, name: string): Redis {
+  return new Redis(url, {
+    connectionName: name,
+    retryStrategy,
+    maxRetriesPerRequest: null,
+    connectTimeout: 2_000,
+  } satisfies RedisOptions);
+}
+
+/** Whether a connection can be used now, and the last error in words when it cannot. */
+export class ConnectionWatch {
+  private lastError = '';
+
+  constructor(private readonly redis: Redis) {
+    redis.on('error', (error: Error) => {
+      this.lastError = error.message;
+    });
+  }
+
+  isUp(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  detail(): string {
+    return this.lastError || `connection ${this.redis.status}`;
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  PROTOCOL_VERSION,
+  TICK_MS,
+  type DeltaMessage,
+  type LaneDelta,
+  type LaneName,
+  type LaneState,
+  type SnapshotMessage,
+} from '../protocol/index.ts';
+import type { Lane } from '../lanes/lane.ts';
+import { LaneMonitor } from './lane-monitor.ts';
+
+interface Entry {
+  lane: Lane;
+  monitor: LaneMonitor;
+  /** The figures last sent, to send a lane again only when something on it moved. */
+  lastSent: string;
+}
+
+/** Every lane with its monitor: the one place snapshots and deltas are made from. */
+export class LaneHub {
+  private readonly entries = new Map<LaneName, Entry>();
+  private seq = 0;
+
+  add(lane: Lane, monitor: LaneMonitor): void {
+    this.entries.set(lane.name, { lane, monitor, lastSent: '' });
+  }
+
+  lane(name: LaneName): Lane | undefined {
+    return this.entries.get(name)?.lane;
+  }
+
+  monitor(name: LaneName): LaneMonitor | undefined {
+    return this.entries.get(name)?.monitor;
+  }
+
+  lanes(): Lane[] {
+    return [...this.entries.values()].map((entry) => entry.lane);
+  }
+
+  snapshot(): SnapshotMessage {
+    const lanes: LaneState[] = [...this.entries.values()].map(({ lane, monitor }) => ({
+      ...this.figures(lane, monitor),
+      capabilities: lane.capabilities,
+      recent: monitor.recentJobs(),
+    }));
+    return { type: 'snapshot', v: PROTOCOL_VERSION, serverTime: Date.now(), tickMs: TICK_MS, lanes };
+  }
+
+  /** What changed since the last tick, or null when nothing did. */
+  tick(): DeltaMessage | null {
+    const lanes: LaneDelta[] = [];
+    for (const entry of this.entries.values()) {
+      const { counts, recent } = entry.monitor.drainTick();
+      const figures = this.figures(entry.lane, entry.monitor);
+      const key = JSON.stringify(figures);
+      const moved = Object.values(counts).some((n) => n > 0);
+      if (!moved && key === entry.lastSent) continue;
+      entry.lastSent = key;
+      lanes.push({ ...figures, tick: counts, recent });
+    }
+    if (lanes.length === 0) return null;
+    return { type: 'delta', v: PROTOCOL_VERSION, seq: ++this.seq, serverTime: Date.now(), lanes };
+  }
+
+  private figures(lane: Lane, monitor: LaneMonitor) {
+    return {
+      name: lane.name,
+      health: lane.health(),
+      stats: monitor.currentStats(),
+      throughput: Math.round(monitor.throughput()),
+      latency: monitor.latency(),
+      workers: lane.workers(),
+    };
+  }
+}

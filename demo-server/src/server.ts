@@ -1,0 +1,65 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { DemoConfig } from './config.ts';
+import { createHttpApp } from './edge/http-app.ts';
+import { WsBroadcaster } from './edge/ws-broadcaster.ts';
+import { createLane, serverLanes, type ServerLane } from './lanes/index.ts';
+import { LaneHub } from './monitor/lane-hub.ts';
+import { LaneMonitor } from './monitor/lane-monitor.ts';
+
+export interface DemoServer {
+  /** Where the deck and API answer, e.g. http://127.0.0.1:3000 */
+  url: string;
+  hub: LaneHub;
+  stop(): Promise<void>;
+}
+
+/** Starts lanes, HTTP and the WebSocket; `stop()` undoes it in reverse, once, however often it is called. */
+export async function startDemoServer(
+  config: DemoConfig,
+  logger: Logger,
+  lanes: readonly ServerLane[] = serverLanes,
+): Promise<DemoServer> {
+  const hub = new LaneHub();
+  for (const name of lanes) {
+    const monitor = new LaneMonitor();
+    const lane = createLane(name, config, (event) => monitor.record(event), logger);
+    hub.add(lane, monitor);
+  }
+  await Promise.all(hub.lanes().map((lane) => lane.start()));
+
+  const app = createHttpApp({ hub, deckDir: config.deckDir, rateLimitPerMinute: config.rateLimitPerMinute, logger });
+  const server = createServer(app);
+  const broadcaster = new WsBroadcaster(hub, logger.child({ part: 'ws' }));
+  broadcaster.attach(server);
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await broadcaster.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const lane of hub.lanes().reverse()) await lane.close();
+    })());
+
+  return { url: `http://${host}:${port}`, hub, stop };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} on ${host} is taken: stop the other demo server or start with PORT=3001 npm start`));
+      } else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}

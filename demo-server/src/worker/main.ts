@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { startBullmqWorker } from './bullmq-worker.ts';
+import { workerIdentity } from './identity.ts';
+
+/** `npm run worker -- --lane bullmq --concurrency 8`: one more worker, here or on another machine. */
+const workerLanes = ['bullmq'] as const;
+type WorkerLane = (typeof workerLanes)[number];
+
+const { values } = parseArgs({
+  options: {
+    lane: { type: 'string', default: 'bullmq' },
+    concurrency: { type: 'string', default: '8' },
+  },
+});
+
+const lane = values.lane as WorkerLane;
+if (!workerLanes.includes(lane)) {
+  console.error(`Unknown worker lane "${values.lane}". Choose one of: ${workerLanes.join(', ')}.`);
+  process.exit(2);
+}
+const concurrency = Number(values.concurrency);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) {
+  console.error(`--concurrency must be a whole number from 1 to 1000, got "${values.concurrency}".`);
+  process.exit(2);
+}
+
+const config = loadConfig(process.env);
+const identity = workerIdentity(lane);
+const worker = startBullmqWorker({ redisUrl: config.redisUrl, namespace: config.namespace, concurrency, identity });
+console.log(`[worker ${identity.id}] consuming lane ${lane} with concurrency ${concurrency}`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await worker.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_COUNT } from '../../demo-server/src/protocol/index.ts';
+import { deleteNamespace, requireRedis } from '../support/brokers.ts';
+import { getJson, postJson, startTestServer, waitFor } from '../support/demo-server.ts';
+
+describe('the HTTP API', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+
+  beforeAll(async () => {
+    await requireRedis();
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (server) await deleteNamespace(server.config.namespace);
+  });
+
+  it('lists every lane with its status', async () => {
+    const health = await getJson(`${server.url}/api/health`);
+    expect(health.lanes).toEqual([
+      { name: 'memory', status: 'up' },
+      { name: 'bullmq', status: 'up' },
+    ]);
+  });
+
+  it.each(['memory', 'bullmq'])('runs 10,000 noop jobs on %s and counts exactly 10,000 completed', async (lane) => {
+    const accepted = await postJson(`${server.url}/api/jobs`, { lane, kind: 'noop', count: 10_000 });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ accepted: 10_000, lane, kind: 'noop' });
+    const stats = await waitFor(
+      async () => {
+        const s = await getJson(`${server.url}/api/lanes/${lane}/stats`);
+        return s.completed >= 10_000 && s.active === 0 ? s : undefined;
+      },
+      { what: `10,000 completed on ${lane}`, timeoutMs: 25_000 },
+    );
+    expect(stats).toEqual({ waiting: 0, active: 0, completed: 10_000, failed: 0, retried: 0 });
+  }, 40_000);
+
+  it('answers every bad input with a 4xx JSON error and changes nothing', async () => {
+    const before = await getJson(`${server.url}/api/lanes/memory/stats`);
+    const cases: Array<[unknown, number, string]> = [
+      ['{not json', 400, 'invalid_json'],
+      [{ lane: 'memory' }, 400, 'invalid_body'],
+      [{ lane: 'memory', kind: 'noop', count: MAX_COUNT + 1 }, 400, 'invalid_body'],
+      [{ lane: 'memory', kind: 'sleep', params: { ms: 600_000 } }, 400, 'invalid_body'],
+      [{ lane: 'memory', kind: 'noop', __proto__: { polluted: true }, constructor: 1 }, 400, 'invalid_body'],
+      [{ lane: 'kafka', kind: 'noop' }, 404, 'unknown_lane'],
+      [{ lane: 'celery', kind: 'noop' }, 404, 'unknown_lane'],
+      ['x'.repeat(64 * 1024), 413, 'body_too_large'],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await postJson(`${server.url}/api/jobs`, body);
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });
+      expect(typeof res.body.error.message).toBe('string');
+    }
+    const notJson = await fetch(`${server.url}/api/jobs`, { method: 'POST', body: 'lane=memory' });
+    expect(notJson.status).toBe(415);
+    expect((await notJson.json()).error.code).toBe('unsupported_media_type');
+    expect((await fetch(`${server.url}/api/nope`)).status).toBe(404);
+    expect(await getJson(`${server.url}/api/lanes/memory/stats`)).toEqual(before);
+  });
+
+  it('clears queues and counters on reset', async () => {
+    await postJson(`${server.url}/api/jobs`, { lane: 'bullmq', kind: 'sleep', count: 200, params: { ms: 50 } });
+    await waitFor(async () => ((await getJson(`${server.url}/api/lanes/bullmq/stats`)).active > 0 ? true : undefined));
+    const reset = await postJson(`${server.url}/api/reset`, {});
+    expect(reset.body.lanes).toEqual([
+      { name: 'memory', reset: true },
+      { name: 'bullmq', reset: true },
+    ]);
+    // Jobs already running when the reset came finish, but are not counted again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await getJson(`${server.url}/api/lanes/bullmq/stats`)).toEqual({
+      waiting: 0,
+      active: 0,
+      completed: 0,
+      failed: 0,
+      retried: 0,
+    });
+  });
+});
+
+describe('a lane whose broker is unreachable', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ redisUrl: 'redis://127.0.0.1:1', workerConcurrency: 0 });
+  });
+  afterAll(async () => server?.stop());
+
+  it('is reported down with how to start it, while the memory lane keeps working', async () => {
+    const health = await getJson(`${server.url}/api/health`);
+    const bullmq = health.lanes.find((lane: { name: string }) => lane.name === 'bullmq');
+    expect(bullmq.status).toBe('down');
+    expect(bullmq.detail).toContain('redis://127.0.0.1:1');
+    expect(bullmq.hint).toContain('redis');
+
+    const refused = await postJson(`${server.url}/api/jobs`, { lane: 'bullmq', kind: 'noop' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('lane_down');
+
+    const accepted = await postJson(`${server.url}/api/jobs`, { lane: 'memory', kind: 'noop', count: 100 });
+    expect(accepted.status).toBe(202);
+    await waitFor(async () => ((await getJson(`${server.url}/api/lanes/memory/stats`)).completed === 100 ? true : undefined));
+  });
+});
