@@ -12,6 +12,11 @@ export interface JobRuntime {
   /** Ends the worker process at once, as a crash would: no ack, no cleanup. */
   crash(): never;
   random(): number;
+  /**
+   * False when the broker hands the job over again after a worker died with it. A crash
+   * job only crashes its first worker, so a redelivery shows recovery, not a crash loop.
+   */
+  firstDelivery: boolean;
 }
 
 /** Busy loop the same size in every language, so lanes compare on equal work. */
@@ -35,6 +40,7 @@ export async function runJob(job: JobSpec, runtime: JobRuntime): Promise<unknown
       if (runtime.random() < job.params.failRate) throw new FlakyJobError(job.params.failRate);
       return 'ok';
     case 'crash':
-      return runtime.crash();
+      if (runtime.firstDelivery) runtime.crash();
+      return 'survived: redelivered after its worker crashed';
   }
 }

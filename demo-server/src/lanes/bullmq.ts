@@ -6,6 +6,7 @@ import { LaneUnavailable } from '../errors.ts';
 import { BULLMQ_EVENTS_MAX_LEN, bullmqNames } from './bullmq-names.ts';
 import { completionSchema } from './completion.ts';
 import type { JobEventSink, Lane } from './lane.ts';
+import { redactUrl } from './redact-url.ts';
 import { blockingConnection, commandConnection, ConnectionWatch } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { WorkerProcess } from './worker-process.ts';
@@ -165,16 +166,5 @@ function parseReturnValue(value: unknown): unknown {
     return JSON.parse(value);
   } catch {
     return undefined;
-  }
-}
-
-/** Keeps passwords out of slides and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return 'the configured address';
   }
 }

@@ -4,9 +4,10 @@ import type { DemoConfig } from '../config.ts';
 import { BullmqLane } from './bullmq.ts';
 import type { JobEventSink, Lane } from './lane.ts';
 import { MemoryLane } from './memory.ts';
+import { RabbitmqLane } from './rabbitmq.ts';
 
 /** The lanes this server runs, in the order panels show them. */
-export const serverLanes = ['memory', 'bullmq'] as const satisfies readonly LaneName[];
+export const serverLanes = ['memory', 'bullmq', 'rabbitmq'] as const satisfies readonly LaneName[];
 export type ServerLane = (typeof serverLanes)[number];
 
 export function createLane(name: ServerLane, config: DemoConfig, emit: JobEventSink, logger: Logger): Lane {
@@ -16,6 +17,14 @@ export function createLane(name: ServerLane, config: DemoConfig, emit: JobEventS
     case 'bullmq':
       return new BullmqLane({
         redisUrl: config.redisUrl,
+        namespace: config.namespace,
+        workerConcurrency: config.workerConcurrency,
+        emit,
+        logger: logger.child({ lane: name }),
+      });
+    case 'rabbitmq':
+      return new RabbitmqLane({
+        amqpUrl: config.amqpUrl,
         namespace: config.namespace,
         workerConcurrency: config.workerConcurrency,
         emit,

@@ -93,6 +93,7 @@ export class MemoryLane implements Lane {
           throw new InProcessCrash();
         },
         random: Math.random,
+        firstDelivery: true,
       });
       if (generation === this.generation) {
         this.emit({ type: 'completed', jobId: queued.id, worker: this.workerId, enqueuedAt: queued.enqueuedAt });

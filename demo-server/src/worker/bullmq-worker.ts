@@ -21,7 +21,11 @@ export function startBullmqWorker({ redisUrl, namespace, concurrency, identity }
     names.queue,
     async (job): Promise<Completion> => {
       const spec = jobSpecSchema.parse(job.data);
-      await runJob(spec, { crash: () => process.kill(process.pid, 'SIGKILL') as never, random: Math.random });
+      await runJob(spec, {
+        crash: () => process.kill(process.pid, 'SIGKILL') as never,
+        random: Math.random,
+        firstDelivery: job.stalledCounter === 0,
+      });
       return { enqueuedAt: job.timestamp, worker: identity.id };
     },
     {

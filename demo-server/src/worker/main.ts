@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { startBullmqWorker } from './bullmq-worker.ts';
+import { startRabbitmqWorker } from './rabbitmq-worker.ts';
 import { workerIdentity } from './identity.ts';
 
 /** `npm run worker -- --lane bullmq --concurrency 8`: one more worker, here or on another machine. */
-const workerLanes = ['bullmq'] as const;
+const workerLanes = ['bullmq', 'rabbitmq'] as const;
 type WorkerLane = (typeof workerLanes)[number];
 
 const { values } = parseArgs({
@@ -27,7 +28,10 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) {
 
 const config = loadConfig(process.env);
 const identity = workerIdentity(lane);
-const worker = startBullmqWorker({ redisUrl: config.redisUrl, namespace: config.namespace, concurrency, identity });
+const worker =
+  lane === 'bullmq'
+    ? startBullmqWorker({ redisUrl: config.redisUrl, namespace: config.namespace, concurrency, identity })
+    : startRabbitmqWorker({ amqpUrl: config.amqpUrl, namespace: config.namespace, concurrency, identity });
 console.log(`[worker ${identity.id}] consuming lane ${lane} with concurrency ${concurrency}`);
 
 let stopping = false;
