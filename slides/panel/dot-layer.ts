@@ -16,8 +16,6 @@ interface Dot {
   duration: number;
 }
 
-const easeInOut = (t: number): number => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
-
 /**
  * A bounded pool of identical SVG shapes moving along routes. Elements are created on first need
  * and recycled, so a burst of any size costs at most `capacity` nodes; a spawn beyond that is dropped.
@@ -49,10 +47,10 @@ export class DotLayer {
         continue;
       }
       if (t < 0) continue;
-      const k = easeInOut(t);
+      // Constant speed: a burst then reads as an even stream, not as clumps at both ends.
       const { x0, y0, x1, y1 } = dot.route;
-      const x = x0 + (x1 - x0) * k;
-      const y = y0 + (y1 - y0) * k + dot.spread * Math.sin(Math.PI * t);
+      const x = x0 + (x1 - x0) * t;
+      const y = y0 + (y1 - y0) * t + dot.spread * Math.sin(Math.PI * t);
       dot.el.setAttribute('transform', `translate(${x.toFixed(1)} ${y.toFixed(1)})`);
       dot.el.setAttribute('visibility', 'visible');
     }

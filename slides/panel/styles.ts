@@ -71,12 +71,14 @@ const css = `
 .demo-overlay[hidden] { display: none; }
 .demo-overlay-title { font-size: 28px; font-weight: 700; color: var(--demo-warn); }
 .demo-overlay-detail { font-size: 20px; }
-.demo-overlay-hint { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 20px; color: var(--demo-fg); }
+.demo-code { font-family: 'DejaVu Sans Mono', ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; color: var(--demo-warn); }
+.demo-overlay-hint { font-size: 20px; }
 .demo-overlay-hint:not(:empty)::before { content: "$ "; color: var(--demo-muted); }
+/* Covers the header row: while offline its figures are stale anyway, and the stage stays readable. */
 .demo-banner {
-  position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 2;
-  padding: 6px 18px; border-radius: 999px; background: var(--demo-warn); color: #111;
-  font-size: 22px; font-weight: 700; white-space: nowrap;
+  position: absolute; top: 8px; left: 12px; right: 12px; z-index: 2;
+  padding: 6px 18px; border-radius: 10px; background: var(--demo-warn); color: #111;
+  font-size: 24px; font-weight: 700; text-align: center; white-space: nowrap;
 }
 .demo-banner[hidden] { display: none; }
 .demo-foot { display: flex; align-items: center; gap: 14px; min-height: 48px; }
@@ -90,9 +92,13 @@ const css = `
 .demo-panel button:focus-visible { outline: 3px solid var(--demo-warn); outline-offset: 2px; }
 .demo-panel button[aria-pressed="true"] { background: var(--demo-fg); color: #1f2a30; border-color: var(--demo-fg); }
 .demo-panel button:disabled { opacity: 0.4; cursor: not-allowed; }
-.demo-message { margin-left: auto; font-size: 19px; color: var(--demo-fail); max-width: 40%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.demo-group button { flex: none; white-space: nowrap; }
+/* Two lines at most, taking what the buttons leave: a long server message must not squeeze them. */
+.demo-message {
+  flex: 1 1 0; min-width: 0; font-size: 18px; line-height: 1.2; color: var(--demo-fail);
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+}
 .demo-caption { font-size: 21px; }
-.demo-caption code { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--demo-warn); }
 .demo-caption:empty { display: none; }
 .demo-foot[data-controls="hidden"] .demo-group { display: none; }
 `;

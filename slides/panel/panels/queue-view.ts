@@ -57,19 +57,21 @@ let instances = 0;
 function decadeTicks(): SVGGElement {
   const g = svg('g', { 'aria-hidden': 'true' });
   const labels = ['1', '10', '100', '1k', '10k', '100k'];
+  const bottom = tube.y + tube.h;
   labels.forEach((label, i) => {
-    const x = tubeRight - tube.w * depthFraction(10 ** i);
-    const bottom = tube.y + tube.h;
+    const x = tube.x + tube.w * depthFraction(10 ** i);
     g.append(svg('line', { x1: x, x2: x, y1: bottom + 2, y2: bottom + 10, class: 'demo-tick' }));
     g.append(text(x, bottom + 28, 'demo-small', 'middle', label));
   });
-  g.append(text(tube.x, tube.y + tube.h + 28, 'demo-small', 'start', 'log scale'));
   return g;
 }
 
-/** Backtick-quoted parts of a caption become `<code>`; all of it stays text. */
+/**
+ * Backtick-quoted parts of a caption are set as code; all of it stays text. A span, not `<code>`:
+ * the deck theme styles `section code` with a selector no panel class can outrank.
+ */
 function captionNodes(caption: string): Node[] {
-  return caption.split('`').map((part, i) => (i % 2 === 1 ? html('code', {}, part) : document.createTextNode(part)));
+  return caption.split('`').map((part, i) => (i % 2 === 1 ? html('span', { class: 'demo-code' }, part) : document.createTextNode(part)));
 }
 
 export function createQueueView(): QueueView {
@@ -100,7 +102,7 @@ export function createQueueView(): QueueView {
   );
   const kindText = text(producer.x + producer.w / 2, 128, 'demo-kind', 'middle');
   const waiting = text(tube.x + tube.w / 2, 128, 'demo-count', 'middle', NO_VALUE);
-  const fill = svg('rect', { x: tubeRight, y: tube.y, width: 0, height: tube.h, class: 'demo-fill', 'clip-path': `url(#${clipId})` });
+  const fill = svg('rect', { x: tube.x, y: tube.y, width: 0, height: tube.h, class: 'demo-fill', 'clip-path': `url(#${clipId})` });
   const active = text(consumer.x + consumer.w / 2, 130, 'demo-count', 'middle', NO_VALUE);
   const workers = text(consumer.x + consumer.w / 2, 180, 'demo-small', 'middle');
   const completed = text(sinkX, doneY + 50, 'demo-count', 'start', NO_VALUE);
@@ -120,6 +122,7 @@ export function createQueueView(): QueueView {
     text(producer.x + producer.w / 2, 170, 'demo-small', 'middle', 'enqueues jobs'),
     arrow(routes.enqueued.x0, MID, routes.enqueued.x1 - 4, MID),
     text(tube.x, tube.y - 14, 'demo-label', 'start', 'QUEUE'),
+    text(tubeRight, tube.y - 14, 'demo-small', 'end', 'depth, log scale'),
     svg('rect', { x: tube.x, y: tube.y, width: tube.w, height: tube.h, rx: 22, class: 'demo-tube' }), fill,
     decadeTicks(), waiting,
     text(tube.x + tube.w / 2, 160, 'demo-small', 'middle', 'waiting'),
@@ -135,7 +138,7 @@ export function createQueueView(): QueueView {
   );
   const overlayTitle = html('div', { class: 'demo-overlay-title' });
   const overlayDetail = html('div', { class: 'demo-overlay-detail' });
-  const overlayHint = html('code', { class: 'demo-overlay-hint' });
+  const overlayHint = html('span', { class: 'demo-overlay-hint demo-code' });
   const overlay = html('div', { class: 'demo-overlay', role: 'status', hidden: true }, overlayTitle, overlayDetail, overlayHint);
   const stageWrap = html('div', { class: 'demo-stage-wrap' }, stage, overlay);
 
@@ -182,7 +185,7 @@ export function createQueueView(): QueueView {
       setText(retried, f && f.stats.retried > 0 ? `retried ${formatCount(f.stats.retried)}` : '');
       setText(workers, vm.workers ? `${formatCount(vm.workers.count)} worker${vm.workers.count === 1 ? '' : 's'} · ${formatCount(vm.workers.slots)} slots` : '');
       consumerGroup.classList.toggle('demo-busy', !!f && f.stats.active > 0);
-      setText(kindText, vm.controls === 'hidden' ? 'jobs' : kind === 'sleep' ? `sleep ${SLEEP_MS} ms` : kind);
+      setText(kindText, vm.controls === 'hidden' ? 'web app' : kind === 'sleep' ? `sleep ${SLEEP_MS} ms` : kind);
 
       root.classList.toggle('demo-dim', vm.dim);
       banner.hidden = !vm.banner;
@@ -203,7 +206,6 @@ export function createQueueView(): QueueView {
     },
     setFill(fraction) {
       const width = tube.w * fraction;
-      fill.setAttribute('x', (tubeRight - width).toFixed(1));
       fill.setAttribute('width', width.toFixed(1));
     },
     setMessage(value) {

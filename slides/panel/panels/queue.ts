@@ -18,6 +18,8 @@ const DEFAULT_LANE: LaneName = 'bullmq';
 const DOT_TRAVEL_MS = 520;
 /** Dots drift off the arrow by up to this many SVG units, so a burst reads as a stream. */
 const DOT_SPREAD = 16;
+/** Least gap between two dots of one flow, ms: a big tick becomes a short stream instead of a blob. */
+const DOT_GAP_MS = 25;
 /** Time constant of the queue fill's glide toward its new depth, ms. */
 const FILL_EASE_MS = 140;
 
@@ -83,10 +85,10 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     for (const flow of flows) {
       const layer = flow === 'completed' ? layers.done : flow === 'failed' ? layers.fail : layers.travel;
       const count = plan[flow];
-      // Spread over the tick the jobs happened in, rather than launching them as one clump.
+      const span = Math.max(tickMs, count * DOT_GAP_MS);
       for (let i = 0; i < count; i += 1) {
         const spread = count === 1 ? 0 : (Math.random() * 2 - 1) * DOT_SPREAD;
-        layer.spawn(routes[flow], now + (i / count) * tickMs, DOT_TRAVEL_MS, spread);
+        layer.spawn(routes[flow], now + (i / count) * span, DOT_TRAVEL_MS, spread);
       }
     }
   }
