@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import { connect } from 'amqplib';
+import { amqpNames } from '../../demo-server/src/lanes/amqp-topology.ts';
 
 /**
  * Fails at once, with the command that starts it, when the shared Redis is away:
@@ -31,5 +33,27 @@ export async function deleteNamespace(namespace: string, url = 'redis://127.0.0.
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+export async function requireRabbitmq(url = 'amqp://guest:guest@127.0.0.1:5672'): Promise<void> {
+  try {
+    const connection = await connect(url);
+    await connection.close();
+  } catch {
+    throw new Error(`RabbitMQ is not answering at ${url}. Start it: rabbitmq-server -detached`);
+  }
+}
+
+/** Deletes the queues and exchanges a test's namespace declared on RabbitMQ. */
+export async function purgeAmqpNamespace(namespace: string, url = 'amqp://guest:guest@127.0.0.1:5672'): Promise<void> {
+  const names = amqpNames(namespace);
+  const connection = await connect(url);
+  try {
+    const channel = await connection.createChannel();
+    for (const queue of [names.jobs, names.retry, names.dead]) await channel.deleteQueue(queue);
+    for (const exchange of [names.deadLetterExchange, names.events]) await channel.deleteExchange(exchange);
+  } finally {
+    await connection.close();
   }
 }

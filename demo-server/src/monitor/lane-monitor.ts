@@ -8,6 +8,9 @@ import type { JobEvent } from '../lanes/lane.ts';
 import { LatencyWindow } from './latency-window.ts';
 import { RateWindow } from './rate-window.ts';
 
+/** Enough to recognise a duplicate anywhere in a 100,000-job burst, at a few MB. */
+const COMPLETED_IDS_KEPT = 100_000;
+
 const emptyTick = (): TickCounts => ({ enqueued: 0, started: 0, completed: 0, failed: 0, retried: 0 });
 
 /**
@@ -26,6 +29,9 @@ export class LaneMonitor {
   private readonly completions = new RateWindow(1000);
   private readonly latencies = new LatencyWindow(2048);
   private redelivered = 0;
+  private duplicates = 0;
+  /** Recently completed ids, oldest first, to recognise a job reported done twice. */
+  private readonly completedIds = new Set<string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -51,6 +57,12 @@ export class LaneMonitor {
         this.sample({ id: event.jobId, state: 'active', at, worker: event.worker });
         return;
       case 'completed': {
+        if (this.completedIds.has(event.jobId)) {
+          this.leaveRunning(event.jobId);
+          this.duplicates++;
+          return;
+        }
+        this.rememberCompleted(event.jobId);
         this.leaveRunning(event.jobId);
         s.completed++;
         this.tick.completed++;
@@ -77,6 +89,13 @@ export class LaneMonitor {
     }
   }
 
+  private rememberCompleted(jobId: string): void {
+    this.completedIds.add(jobId);
+    if (this.completedIds.size > COMPLETED_IDS_KEPT) {
+      this.completedIds.delete(this.completedIds.values().next().value!);
+    }
+  }
+
   /** A job that ends without us having seen it start still leaves the queue. */
   private leaveRunning(jobId: string): void {
     if (this.running.delete(jobId)) this.stats.active--;
@@ -96,6 +115,11 @@ export class LaneMonitor {
   /** Jobs started a second time while we still saw them running: a broker's redelivery. */
   redeliveries(): number {
     return this.redelivered;
+  }
+
+  /** Jobs reported completed a second time: at-least-once delivery made visible. */
+  duplicateCompletions(): number {
+    return this.duplicates;
   }
 
   throughput(): number {
@@ -129,5 +153,7 @@ export class LaneMonitor {
     this.completions.clear();
     this.latencies.clear();
     this.redelivered = 0;
+    this.duplicates = 0;
+    this.completedIds.clear();
   }
 }

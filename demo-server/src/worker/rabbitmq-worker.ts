@@ -16,8 +16,6 @@ export interface RabbitmqWorkerOptions {
 
 const MAX_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 200;
-/** Events wait at most this long before they are sent together. */
-const EVENT_FLUSH_MS = 20;
 
 /**
  * Consumes the RabbitMQ lane: at most `concurrency` unacked messages (the prefetch), each
@@ -26,21 +24,40 @@ const EVENT_FLUSH_MS = 20;
 export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity }: RabbitmqWorkerOptions) {
   const names = amqpNames(namespace);
   let pending: AmqpEventBatch['events'] = [];
-  let flushTimer: NodeJS.Timeout | null = null;
+  let settle: Array<() => void> = [];
+  let flushScheduled = false;
 
+  // Events of one turn of the event loop leave as one message, and the acks of the jobs they
+  // report follow it on the same channel: a worker killed in between reports a job twice
+  // (the server counts the duplicate), never loses one.
   const flush = () => {
-    flushTimer = null;
+    flushScheduled = false;
     const session = amqp.ready();
-    if (!session || pending.length === 0) return;
-    const batch: AmqpEventBatch = { worker: identity.id, events: pending };
+    const events = pending;
+    const acks = settle;
     pending = [];
-    session.channel.publish(names.events, eventRoutingKey('rabbitmq'), Buffer.from(JSON.stringify(batch)), {
-      contentType: 'application/json',
-    });
+    settle = [];
+    if (session && events.length > 0) {
+      const batch: AmqpEventBatch = { worker: identity.id, events };
+      session.channel.publish(names.events, eventRoutingKey('rabbitmq'), Buffer.from(JSON.stringify(batch)), {
+        contentType: 'application/json',
+      });
+    }
+    for (const ack of acks) {
+      try {
+        ack();
+      } catch {
+        // The channel closed under us: the broker redelivers these messages by itself.
+      }
+    }
   };
-  const report = (event: AmqpEventBatch['events'][number]) => {
+  const report = (event: AmqpEventBatch['events'][number], then?: () => void) => {
     pending.push(event);
-    flushTimer ??= setTimeout(flush, EVENT_FLUSH_MS);
+    if (then) settle.push(then);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   };
 
   const handle = async ({ channel }: AmqpSession, message: ConsumeMessage) => {
@@ -56,8 +73,7 @@ export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity 
         random: Math.random,
         firstDelivery: !message.fields.redelivered,
       });
-      channel.ack(message);
-      report({ type: 'completed', jobId, enqueuedAt });
+      report({ type: 'completed', jobId, enqueuedAt }, () => channel.ack(message));
     } catch (error) {
       if (error instanceof FlakyJobError && attempt < MAX_ATTEMPTS) {
         // The retry is confirmed by the broker before the original is acked: the job is never in neither place.
@@ -68,11 +84,11 @@ export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity 
           headers: { ...headers, [jobHeaders.attempt]: attempt + 1 },
         });
         await channel.waitForConfirms();
-        channel.ack(message);
-        report({ type: 'retried', jobId });
+        report({ type: 'retried', jobId }, () => channel.ack(message));
       } else {
-        channel.nack(message, false, false);
-        report({ type: 'failed', jobId, error: (error as Error).message?.slice(0, 500) });
+        report({ type: 'failed', jobId, error: (error as Error).message?.slice(0, 500) }, () =>
+          channel.nack(message, false, false),
+        );
       }
     }
   };
@@ -97,7 +113,6 @@ export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity 
   return {
     async close(): Promise<void> {
       await heartbeats.stop();
-      if (flushTimer) clearTimeout(flushTimer);
       flush();
       await amqp.close();
     },

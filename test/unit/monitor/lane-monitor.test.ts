@@ -85,3 +85,16 @@ describe('LaneMonitor', () => {
     expect(monitor.currentStats()).toEqual({ waiting: 0, active: 0, completed: 0, failed: 0, retried: 0 });
   });
 });
+
+describe('LaneMonitor with at-least-once delivery', () => {
+  it('counts a job reported completed twice once, and the second report as a duplicate', () => {
+    const monitor = new LaneMonitor();
+    monitor.record({ type: 'enqueued', jobId: '1' });
+    monitor.record({ type: 'started', jobId: '1' });
+    monitor.record({ type: 'completed', jobId: '1' });
+    monitor.record({ type: 'started', jobId: '1' });
+    monitor.record({ type: 'completed', jobId: '1' });
+    expect(monitor.currentStats()).toEqual({ waiting: 0, active: 0, completed: 1, failed: 0, retried: 0 });
+    expect(monitor.duplicateCompletions()).toBe(1);
+  });
+});
