@@ -35,6 +35,8 @@ export function startBullmqWorker({ redisUrl, namespace, concurrency, identity }
       // A crashed worker's jobs are handed on within seconds, not BullMQ's default 30 s.
       lockDuration: 5_000,
       stalledInterval: 2_000,
+      // A job whose worker was killed twice still runs; a crash job only crashes its first worker.
+      maxStalledCount: 5,
     },
   );
   worker.on('error', (error) => console.error(`[worker ${identity.id}] ${error.message}`));
