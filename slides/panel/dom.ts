@@ -38,3 +38,8 @@ export function setText(node: Node, text: string): void {
 export function setAttr(el: Element, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
+
+/** Sets or removes a boolean attribute, touching the DOM only on a change. */
+export function setFlag(el: Element, name: 'hidden' | 'disabled', on: boolean): void {
+  if (el.hasAttribute(name) !== on) el.toggleAttribute(name, on);
+}

@@ -7,75 +7,74 @@ export interface Route {
 }
 
 interface Dot {
-  readonly el: SVGElement;
-  route: Route;
-  /** Vertical offset, so a burst reads as a stream rather than one dot. */
-  spread: number;
+  readonly route: Route;
+  /** Sideways bulge, so a burst reads as a stream rather than one dot. */
+  readonly spread: number;
   /** `performance.now()` time the dot sets off, ms. */
-  start: number;
-  duration: number;
+  readonly start: number;
+  readonly duration: number;
 }
 
+/** Path data of one dot centred on (x, y). */
+export type DotShape = (x: number, y: number) => string;
+
 /**
- * A bounded pool of identical SVG shapes moving along routes. Elements are created on first need
- * and recycled, so a burst of any size costs at most `capacity` nodes; a spawn beyond that is dropped.
+ * Dots moving along routes, all drawn as ONE `<path>` whose data is rewritten each frame. A node
+ * per dot would cost a style recalc per dot per frame; this costs one attribute write per layer,
+ * whatever the burst. At most `capacity` dots move at once; a spawn beyond that is dropped.
  */
 export class DotLayer {
-  private readonly moving: Dot[] = [];
-  private readonly idle: SVGElement[] = [];
-  private created = 0;
+  private moving: Dot[] = [];
+  private drawn = '';
 
   constructor(
-    private readonly parent: SVGGElement,
-    private readonly makeShape: () => SVGElement,
+    private readonly path: SVGPathElement,
+    private readonly shape: DotShape,
     private readonly capacity: number,
   ) {}
 
   spawn(route: Route, start: number, duration: number, spread: number): void {
-    const el = this.idle.pop() ?? this.create();
-    if (!el) return;
-    this.moving.push({ el, route, spread, start, duration });
+    if (this.moving.length < this.capacity) this.moving.push({ route, spread, start, duration });
   }
 
-  /** Moves every dot to where it is at `now`; true while any is still on its way. */
+  /** Draws every dot where it is at `now`; true while any is still on its way. */
   step(now: number): boolean {
-    for (let i = this.moving.length - 1; i >= 0; i -= 1) {
-      const dot = this.moving[i]!;
+    this.moving = this.moving.filter((dot) => now < dot.start + dot.duration);
+    let d = '';
+    for (const dot of this.moving) {
       const t = (now - dot.start) / dot.duration;
-      if (t >= 1) {
-        this.retire(i);
-        continue;
-      }
       if (t < 0) continue;
       // Constant speed: a burst then reads as an even stream, not as clumps at both ends.
       const { x0, y0, x1, y1 } = dot.route;
-      const x = x0 + (x1 - x0) * t;
-      const y = y0 + (y1 - y0) * t + dot.spread * Math.sin(Math.PI * t);
-      dot.el.setAttribute('transform', `translate(${x.toFixed(1)} ${y.toFixed(1)})`);
-      dot.el.setAttribute('visibility', 'visible');
+      d += this.shape(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t + dot.spread * Math.sin(Math.PI * t));
     }
+    this.draw(d);
     return this.moving.length > 0;
   }
 
   clear(): void {
-    for (let i = this.moving.length - 1; i >= 0; i -= 1) this.retire(i);
+    this.moving = [];
+    this.draw('');
   }
 
-  private retire(index: number): void {
-    const dot = this.moving[index]!;
-    dot.el.setAttribute('visibility', 'hidden');
-    this.idle.push(dot.el);
-    // Order does not matter: swap with the last and pop, O(1).
-    this.moving[index] = this.moving[this.moving.length - 1]!;
-    this.moving.pop();
-  }
-
-  private create(): SVGElement | undefined {
-    if (this.created >= this.capacity) return undefined;
-    this.created += 1;
-    const el = this.makeShape();
-    el.setAttribute('visibility', 'hidden');
-    this.parent.append(el);
-    return el;
+  private draw(d: string): void {
+    if (d === this.drawn) return;
+    this.drawn = d;
+    if (d) this.path.setAttribute('d', d);
+    else this.path.removeAttribute('d');
   }
 }
+
+const r1 = (n: number): string => n.toFixed(1);
+
+/** A filled circle of radius `r`, as two arcs. */
+export const circleShape =
+  (r: number): DotShape =>
+  (x, y) =>
+    `M${r1(x - r)} ${r1(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+
+/** An X of half-width `r`, to be stroked. */
+export const crossShape =
+  (r: number): DotShape =>
+  (x, y) =>
+    `M${r1(x - r)} ${r1(y - r)}l${2 * r} ${2 * r}m0 ${-2 * r}l${-2 * r} ${2 * r}`;

@@ -1,6 +1,6 @@
-import { DotLayer, type Route } from '../dot-layer.ts';
+import { circleShape, crossShape, DotLayer, type Route } from '../dot-layer.ts';
 import type { Flow } from '../dot-budget.ts';
-import { html, setAttr, setText, svg } from '../dom.ts';
+import { html, setAttr, setFlag, setText, svg } from '../dom.ts';
 import { formatCount, formatLatency, formatRate, NO_VALUE } from '../format.ts';
 import { depthFraction, type QueueViewModel } from './queue-model.ts';
 
@@ -10,8 +10,12 @@ export type QueueKind = (typeof queueKinds)[number];
 export const SLEEP_MS = 200;
 export const burstSizes = [1, 100, 10_000] as const;
 
-/** Dots alive at once per layer; past this a spawn is dropped (see DotLayer). */
-const DOT_CAPACITY = 320;
+/**
+ * Dots alive at once on one arrow; past this a spawn is dropped (see DotLayer). Enough for a dense
+ * stream, few enough that a 20,000-job burst still shows separate dots instead of a cloud.
+ */
+const DOT_CAPACITY = 32;
+const DOT_RADIUS = 6;
 
 // The stage is drawn in these SVG user units and scales with the panel's width.
 const W = 1160;
@@ -38,7 +42,8 @@ export interface QueueView {
   readonly kindButtons: ReadonlyMap<QueueKind, HTMLButtonElement>;
   readonly resetButton: HTMLButtonElement;
   readonly routes: Record<Flow, Route>;
-  readonly layers: { readonly travel: DotLayer; readonly done: DotLayer; readonly fail: DotLayer };
+  /** One layer per arrow, each bounded on its own. */
+  readonly layers: Record<Flow, DotLayer>;
   render(vm: QueueViewModel, kind: QueueKind): void;
   /** Draws the queue's fill, 0..1 of the tube. */
   setFill(fraction: number): void;
@@ -47,8 +52,6 @@ export interface QueueView {
 
 const text = (x: number, y: number, cls: string, anchor: 'start' | 'middle' | 'end', content = ''): SVGTextElement =>
   svg('text', { x, y, class: cls, 'text-anchor': anchor }, content);
-
-const crossPath = (r: number): string => `M${-r} ${-r}L${r} ${r}M${-r} ${r}L${r} ${-r}`;
 
 /** SVG ids are document-wide: every panel instance needs its own for its marker and clip path. */
 let instances = 0;
@@ -112,9 +115,12 @@ export function createQueueView(): QueueView {
     svg('rect', { x: consumer.x, y: consumer.y, width: consumer.w, height: consumer.h, rx: 14, class: 'demo-box demo-consumer-box' }),
     text(consumer.x + consumer.w / 2, 80, 'demo-label', 'middle', 'CONSUMER'), active,
     text(consumer.x + consumer.w / 2, 156, 'demo-small', 'middle', 'active'), workers);
-  const travelLayer = svg('g');
-  const doneLayer = svg('g');
-  const failLayer = svg('g');
+  const dotPaths: Record<Flow, SVGPathElement> = {
+    enqueued: svg('path', { class: 'demo-dot' }),
+    started: svg('path', { class: 'demo-dot' }),
+    completed: svg('path', { class: 'demo-dot-done' }),
+    failed: svg('path', { class: 'demo-dot-fail' }),
+  };
   const stage = svg('svg', { class: 'demo-stage', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Producer, queue and consumer with live job counts' },
     defs,
     svg('rect', { x: producer.x, y: producer.y, width: producer.w, height: producer.h, rx: 14, class: 'demo-box' }),
@@ -132,9 +138,9 @@ export function createQueueView(): QueueView {
     arrow(routes.failed.x0, routes.failed.y0, routes.failed.x1 - 10, routes.failed.y1 - 4),
     svg('circle', { cx: sinkX + 12, cy: doneY, r: 10, class: 'demo-done-mark' }),
     text(sinkX + 32, doneY + 6, 'demo-label', 'start', 'COMPLETED'), completed,
-    svg('path', { d: crossPath(8), transform: `translate(${sinkX + 12} ${failY})`, class: 'demo-fail-mark' }),
+    svg('path', { d: crossShape(8)(sinkX + 12, failY), class: 'demo-fail-mark' }),
     text(sinkX + 32, failY + 6, 'demo-label', 'start', 'FAILED'), failed, retried,
-    travelLayer, doneLayer, failLayer,
+    ...Object.values(dotPaths),
   );
   const overlayTitle = html('div', { class: 'demo-overlay-title' });
   const overlayDetail = html('div', { class: 'demo-overlay-detail' });
@@ -165,9 +171,10 @@ export function createQueueView(): QueueView {
     resetButton,
     routes,
     layers: {
-      travel: new DotLayer(travelLayer, () => svg('circle', { r: 7, class: 'demo-dot' }), DOT_CAPACITY),
-      done: new DotLayer(doneLayer, () => svg('circle', { r: 7, class: 'demo-dot-done' }), DOT_CAPACITY),
-      fail: new DotLayer(failLayer, () => svg('path', { d: crossPath(6), class: 'demo-dot-fail' }), DOT_CAPACITY),
+      enqueued: new DotLayer(dotPaths.enqueued, circleShape(DOT_RADIUS), DOT_CAPACITY),
+      started: new DotLayer(dotPaths.started, circleShape(DOT_RADIUS), DOT_CAPACITY),
+      completed: new DotLayer(dotPaths.completed, circleShape(DOT_RADIUS), DOT_CAPACITY),
+      failed: new DotLayer(dotPaths.failed, crossShape(DOT_RADIUS), DOT_CAPACITY),
     },
     render(vm, kind) {
       setText(title, vm.title);
@@ -188,16 +195,16 @@ export function createQueueView(): QueueView {
       setText(kindText, vm.controls === 'hidden' ? 'web app' : kind === 'sleep' ? `sleep ${SLEEP_MS} ms` : kind);
 
       root.classList.toggle('demo-dim', vm.dim);
-      banner.hidden = !vm.banner;
+      setFlag(banner, 'hidden', !vm.banner);
       setText(banner, vm.banner ?? '');
-      overlay.hidden = !vm.overlay;
+      setFlag(overlay, 'hidden', !vm.overlay);
       setText(overlayTitle, vm.overlay?.title ?? '');
       setText(overlayDetail, vm.overlay?.detail ?? '');
       setText(overlayHint, vm.overlay?.hint ?? '');
 
       setAttr(foot, 'data-controls', vm.controls);
       const disabled = vm.controls !== 'enabled';
-      for (const b of [...enqueueButtons.values(), ...kindButtons.values(), resetButton]) b.disabled = disabled;
+      for (const b of [...enqueueButtons.values(), ...kindButtons.values(), resetButton]) setFlag(b, 'disabled', disabled);
       for (const [k, b] of kindButtons) setAttr(b, 'aria-pressed', String(k === kind));
       if (vm.caption !== lastCaption) {
         lastCaption = vm.caption;

@@ -69,8 +69,8 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     fill += (target - fill) * (1 - Math.exp(-dt / FILL_EASE_MS));
     if (Math.abs(target - fill) < 0.002) fill = target;
     view.setFill(fill);
-    // Step every layer: `||` would skip the later ones.
-    const moving = [layers.travel.step(now), layers.done.step(now), layers.fail.step(now)].includes(true);
+    // Step every layer: `some` would stop at the first one still moving.
+    const moving = flows.map((flow) => layers[flow].step(now)).includes(true);
     if (moving || fill !== target) {
       lastFrameAt = now;
       frame = requestAnimationFrame(step);
@@ -83,7 +83,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     const plan = planDots(tick);
     const now = performance.now();
     for (const flow of flows) {
-      const layer = flow === 'completed' ? layers.done : flow === 'failed' ? layers.fail : layers.travel;
+      const layer = layers[flow];
       const count = plan[flow];
       const span = Math.max(tickMs, count * DOT_GAP_MS);
       for (let i = 0; i < count; i += 1) {
