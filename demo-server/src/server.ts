@@ -29,9 +29,15 @@ export async function startDemoServer(
   }
   await Promise.all(hub.lanes().map((lane) => lane.start()));
 
-  const app = createHttpApp({ hub, deckDir: config.deckDir, rateLimitPerMinute: config.rateLimitPerMinute, logger });
-  const server = createServer(app);
   const broadcaster = new WsBroadcaster(hub, logger.child({ part: 'ws' }));
+  const app = createHttpApp({
+    hub,
+    clientCount: () => broadcaster.clientCount(),
+    deckDir: config.deckDir,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    logger,
+  });
+  const server = createServer(app);
   broadcaster.attach(server);
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;

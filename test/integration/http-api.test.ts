@@ -101,3 +101,20 @@ describe('a lane whose broker is unreachable', () => {
     await waitFor(async () => ((await getJson(`${server.url}/api/lanes/memory/stats`)).completed === 100 ? true : undefined));
   });
 });
+
+describe('the metrics endpoint', () => {
+  it('exposes every lane in Prometheus text format', async () => {
+    const server = await startTestServer({ workerConcurrency: 0 }, ['memory']);
+    try {
+      await postJson(`${server.url}/api/jobs`, { lane: 'memory', kind: 'noop', count: 5 });
+      await waitFor(async () => ((await getJson(`${server.url}/api/lanes/memory/stats`)).completed === 5 ? true : undefined));
+      const res = await fetch(`${server.url}/metrics`);
+      expect(res.headers.get('content-type')).toContain('text/plain');
+      const text = await res.text();
+      expect(text).toContain('demo_lane_up{lane="memory"} 1');
+      expect(text).toContain('demo_lane_jobs{lane="memory",state="completed"} 5');
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -4,11 +4,14 @@ import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { LaneHub } from '../monitor/lane-hub.ts';
 import { apiRoutes } from './api-routes.ts';
+import { metricsRoute } from './metrics.ts';
 import { HttpError, sendError } from './error-response.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface HttpAppOptions {
   hub: LaneHub;
+  /** Open WebSocket clients, for /metrics. */
+  clientCount: () => number;
   deckDir: string;
   rateLimitPerMinute: number;
   logger: Logger;
@@ -17,7 +20,7 @@ export interface HttpAppOptions {
 /** Bodies above this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export function createHttpApp({ hub, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
+export function createHttpApp({ hub, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
@@ -35,6 +38,7 @@ export function createHttpApp({ hub, deckDir, rateLimitPerMinute, logger }: Http
     apiRoutes(hub),
   );
 
+  app.use('/metrics', metricsRoute(hub, clientCount));
   app.use(express.static(resolve(deckDir), { index: 'index.html' }));
   // Reached only when the static folder had no index.html: say how to build the deck.
   app.get('/', (_req, res) => {
