@@ -32,14 +32,15 @@ const css = `
   user-select: none;
 }
 .demo-panel * { box-sizing: border-box; }
-.demo-head { display: flex; align-items: baseline; gap: 18px; min-height: 40px; }
-.demo-title { font-size: 26px; font-weight: 700; }
-.demo-broker { color: var(--demo-muted); font-size: 20px; }
-.demo-health { font-size: 18px; font-weight: 700; padding: 2px 10px; border-radius: 999px; border: 2px solid currentColor; }
+.demo-head { display: flex; align-items: baseline; gap: 18px; min-height: 40px; white-space: nowrap; }
+/* The metrics never shrink; a long broker name gives way first, with an ellipsis. */
+.demo-title { flex: none; font-size: 26px; font-weight: 700; }
+.demo-broker { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--demo-muted); font-size: 20px; }
+.demo-health { flex: none; font-size: 18px; font-weight: 700; padding: 2px 10px; border-radius: 999px; border: 2px solid currentColor; }
 .demo-health[data-status="up"] { color: var(--demo-done); }
 .demo-health[data-status="down"] { color: var(--demo-warn); }
 .demo-health[data-status="unknown"] { display: none; }
-.demo-metrics { margin-left: auto; display: flex; gap: 26px; align-items: baseline; }
+.demo-metrics { flex: none; margin-left: auto; display: flex; gap: 26px; align-items: baseline; }
 .demo-metric { display: flex; gap: 8px; align-items: baseline; }
 .demo-metric-label { color: var(--demo-muted); font-size: 17px; text-transform: uppercase; letter-spacing: 0.06em; }
 .demo-metric-value { font-size: 28px; font-weight: 700; }

@@ -53,6 +53,10 @@ export interface QueueView {
 const text = (x: number, y: number, cls: string, anchor: 'start' | 'middle' | 'end', content = ''): SVGTextElement =>
   svg('text', { x, y, class: cls, 'text-anchor': anchor }, content);
 
+/** A big count; `data-stat` names the LaneStats field it shows, for tests and readers of the DOM. */
+const count = (stat: 'waiting' | 'active' | 'completed' | 'failed', x: number, y: number, anchor: 'start' | 'middle'): SVGTextElement =>
+  svg('text', { x, y, class: 'demo-count', 'text-anchor': anchor, 'data-stat': stat }, NO_VALUE);
+
 /** SVG ids are document-wide: every panel instance needs its own for its marker and clip path. */
 let instances = 0;
 
@@ -88,13 +92,13 @@ export function createQueueView(): QueueView {
   const title = html('span', { class: 'demo-title' });
   const broker = html('span', { class: 'demo-broker' });
   const health = html('span', { class: 'demo-health', 'data-status': 'unknown' });
-  const metric = (label: string) => {
-    const value = html('span', { class: 'demo-metric-value' }, NO_VALUE);
+  const metric = (label: string, name: 'throughput' | 'p50' | 'p99') => {
+    const value = html('span', { class: 'demo-metric-value', 'data-metric': name }, NO_VALUE);
     return { value, el: html('span', { class: 'demo-metric' }, html('span', { class: 'demo-metric-label' }, label), value) };
   };
-  const throughput = metric('throughput');
-  const p50 = metric('latency p50');
-  const p99 = metric('p99');
+  const throughput = metric('throughput', 'throughput');
+  const p50 = metric('latency p50', 'p50');
+  const p99 = metric('p99', 'p99');
   const head = html('div', { class: 'demo-head' }, title, broker, health, html('div', { class: 'demo-metrics' }, throughput.el, p50.el, p99.el));
 
   // Stage: producer -> queue -> consumer -> completed / failed.
@@ -104,12 +108,12 @@ export function createQueueView(): QueueView {
     svg('clipPath', { id: clipId }, svg('rect', { x: tube.x, y: tube.y, width: tube.w, height: tube.h, rx: 22 })),
   );
   const kindText = text(producer.x + producer.w / 2, 128, 'demo-kind', 'middle');
-  const waiting = text(tube.x + tube.w / 2, 128, 'demo-count', 'middle', NO_VALUE);
+  const waiting = count('waiting', tube.x + tube.w / 2, 128, 'middle');
   const fill = svg('rect', { x: tube.x, y: tube.y, width: 0, height: tube.h, class: 'demo-fill', 'clip-path': `url(#${clipId})` });
-  const active = text(consumer.x + consumer.w / 2, 130, 'demo-count', 'middle', NO_VALUE);
+  const active = count('active', consumer.x + consumer.w / 2, 130, 'middle');
   const workers = text(consumer.x + consumer.w / 2, 180, 'demo-small', 'middle');
-  const completed = text(sinkX, doneY + 50, 'demo-count', 'start', NO_VALUE);
-  const failed = text(sinkX, failY + 50, 'demo-count', 'start', NO_VALUE);
+  const completed = count('completed', sinkX, doneY + 50, 'start');
+  const failed = count('failed', sinkX, failY + 50, 'start');
   const retried = text(sinkX, H - 4, 'demo-small', 'start');
   const consumerGroup = svg('g', {},
     svg('rect', { x: consumer.x, y: consumer.y, width: consumer.w, height: consumer.h, rx: 14, class: 'demo-box demo-consumer-box' }),
@@ -121,7 +125,7 @@ export function createQueueView(): QueueView {
     completed: svg('path', { class: 'demo-dot-done' }),
     failed: svg('path', { class: 'demo-dot-fail' }),
   };
-  const stage = svg('svg', { class: 'demo-stage', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Producer, queue and consumer with live job counts' },
+  const stage = svg('svg', { class: 'demo-stage', viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': 'Producer, queue and consumer with live job counts' },
     defs,
     svg('rect', { x: producer.x, y: producer.y, width: producer.w, height: producer.h, rx: 14, class: 'demo-box' }),
     text(producer.x + producer.w / 2, 80, 'demo-label', 'middle', 'PRODUCER'), kindText,
