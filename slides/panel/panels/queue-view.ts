@@ -217,7 +217,7 @@ export function createQueueView(): QueueView {
     },
     setFill(fraction) {
       const width = tube.w * fraction;
-      fill.setAttribute('width', width.toFixed(1));
+      setAttr(fill, 'width', width.toFixed(1));
     },
     setMessage(value) {
       setText(message, value);
