@@ -19,7 +19,7 @@ async function openQueueSlide(page: Page, url: string): Promise<void> {
 }
 
 const completedCount = (page: Page) =>
-  page.locator('section.bespoke-marp-active [data-demo="queue"] [data-stat="completed"]');
+  page.locator('.bespoke-marp-active [data-demo="queue"] [data-stat="completed"]');
 
 describe('the live queue panel in the deck', () => {
   let server: TestServer;
@@ -32,7 +32,7 @@ describe('the live queue panel in the deck', () => {
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
-    await browser?.dispose();
+    await browser?.close();
     await server?.stop();
     if (server) {
       await deleteNamespace(server.config.namespace);
@@ -43,7 +43,7 @@ describe('the live queue panel in the deck', () => {
   it('runs 100 jobs through BullMQ from a click on the slide and shows them completed', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await openQueueSlide(page, server.url);
-    const panel = page.locator('section.bespoke-marp-active [data-demo="queue"]');
+    const panel = page.locator('.bespoke-marp-active [data-demo="queue"]');
     await expect.poll(() => panel.getByRole('button', { name: '+100' }).isEnabled(), { timeout: 15_000 }).toBe(true);
 
     await panel.getByRole('button', { name: '+100' }).click();
@@ -53,5 +53,19 @@ describe('the live queue panel in the deck', () => {
     // The click stayed in the panel: the deck did not turn the slide.
     expect(await panel.isVisible()).toBe(true);
     await page.close();
+  }, 60_000);
+
+  it('says Redis is down, with the command that starts it, when the BullMQ lane has no broker', async () => {
+    const offline = await startTestServer({ redisUrl: 'redis://127.0.0.1:1', workerConcurrency: 0 }, ['memory', 'bullmq']);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await openQueueSlide(page, offline.url);
+      const panel = page.locator('.bespoke-marp-active [data-demo="queue"]');
+      await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain('docker compose up -d redis');
+      expect(await panel.getByRole('button', { name: '+100' }).isDisabled()).toBe(true);
+      await page.close();
+    } finally {
+      await offline.stop();
+    }
   }, 60_000);
 });

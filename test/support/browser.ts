@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with nothing reaching for the network on its own. */
-export async function launchChromium(): Promise<Browser & { dispose(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  const browser = await chromium.launch({
+/**
+ * Debian's Chromium, headless, with nothing reaching for the network on its own.
+ * Playwright gives every launch a fresh temporary profile.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -19,13 +18,6 @@ export async function launchChromium(): Promise<Browser & { dispose(): Promise<v
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
-  });
-  return Object.assign(browser, {
-    async dispose() {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
   });
 }

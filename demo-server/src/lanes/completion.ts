@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a worker returns with a finished job, so latency is measured on one clock: the producer's. */
 export const completionSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkerInfo } from '../protocol/index.ts';
 
 /** A worker is listed while it has said hello within this many ms. */

@@ -53,7 +53,8 @@ export class LaneHub {
     for (const entry of this.entries.values()) {
       const { counts, recent } = entry.monitor.drainTick();
       const figures = this.figures(entry.lane, entry.monitor);
-      const key = JSON.stringify(figures);
+      // Heartbeats alone are no news: a lane is sent again when its figures or its set of workers change.
+      const key = JSON.stringify({ ...figures, workers: figures.workers.map((w) => w.id) });
       const moved = Object.values(counts).some((n) => n > 0);
       if (!moved && key === entry.lastSent) continue;
       entry.lastSent = key;

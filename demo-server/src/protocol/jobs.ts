@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every way of running background jobs the demo knows; one column in a panel. */
 export const laneNames = ['memory', 'bullmq', 'rabbitmq', 'celery', 'dramatiq'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { jobKinds, laneNames } from './jobs.ts';
 
 export const PROTOCOL_VERSION = 1;
