@@ -51,7 +51,7 @@ export async function purgeAmqpNamespace(namespace: string, url = 'amqp://guest:
   const connection = await connect(url);
   try {
     const channel = await connection.createChannel();
-    for (const queue of [names.jobs, names.retry, names.dead]) await channel.deleteQueue(queue);
+    for (const queue of [names.jobs, names.retry, names.dead, `${names.monitor}.rabbitmq`]) await channel.deleteQueue(queue);
     for (const exchange of [names.deadLetterExchange, names.events]) await channel.deleteExchange(exchange);
   } finally {
     await connection.close();

@@ -10,6 +10,11 @@ export function amqpNames(namespace: string) {
     dead: `${namespace}.jobs.dead`,
     /** Topic exchange for lifecycle events and heartbeats from every worker. */
     events: `${namespace}.events`,
+    /**
+     * The demo server's inbox of lifecycle events. Durable, so events a worker sends while the
+     * server or the broker restarts are still counted; it expires when no server reads it for an hour.
+     */
+    monitor: `${namespace}.events.monitor`,
   } as const;
 }
 export type AmqpNames = ReturnType<typeof amqpNames>;
@@ -37,4 +42,16 @@ export async function declareJobTopology(channel: Channel, names: AmqpNames): Pr
     arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': names.jobs },
   });
   await channel.assertExchange(names.events, 'topic', { durable: true });
+}
+
+/** Declares the server's durable event inbox, bound to one lane's events and heartbeats. */
+export async function declareMonitorQueue(channel: Channel, names: AmqpNames, lane: string): Promise<string> {
+  const queue = `${names.monitor}.${lane}`;
+  await channel.assertQueue(queue, {
+    durable: true,
+    arguments: { 'x-expires': 3_600_000, 'x-max-length': 1_000_000 },
+  });
+  await channel.bindQueue(queue, names.events, eventRoutingKey(lane));
+  await channel.bindQueue(queue, names.events, heartbeatRoutingKey(lane));
+  return queue;
 }

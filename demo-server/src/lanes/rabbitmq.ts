@@ -4,7 +4,7 @@ import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../proto
 import { LaneUnavailable } from '../errors.ts';
 import { decodeEventBatch } from './amqp-events.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
-import { amqpNames, declareJobTopology, eventRoutingKey, heartbeatRoutingKey, jobHeaders } from './amqp-topology.ts';
+import { amqpNames, declareJobTopology, declareMonitorQueue, heartbeatRoutingKey, jobHeaders } from './amqp-topology.ts';
 import type { JobEventSink, Lane } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
@@ -62,9 +62,7 @@ export class RabbitmqLane implements Lane {
 
   private async setup({ channel }: AmqpSession): Promise<void> {
     await declareJobTopology(channel, this.names);
-    const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-    await channel.bindQueue(queue, this.names.events, eventRoutingKey(this.name));
-    await channel.bindQueue(queue, this.names.events, heartbeatRoutingKey(this.name));
+    const queue = await declareMonitorQueue(channel, this.names, this.name);
     await channel.consume(
       queue,
       (message) => {
@@ -135,7 +133,8 @@ export class RabbitmqLane implements Lane {
   async reset(): Promise<void> {
     const session = this.amqp.ready();
     if (!session) throw new LaneUnavailable(this.name, this.amqp.detail());
-    for (const queue of [this.names.jobs, this.names.retry, this.names.dead]) await session.channel.purgeQueue(queue);
+    const queues = [this.names.jobs, this.names.retry, this.names.dead, `${this.names.monitor}.${this.name}`];
+    for (const queue of queues) await session.channel.purgeQueue(queue);
   }
 
   async close(): Promise<void> {

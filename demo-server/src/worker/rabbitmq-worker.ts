@@ -27,9 +27,9 @@ export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity 
   let settle: Array<() => void> = [];
   let flushScheduled = false;
 
-  // Events of one turn of the event loop leave as one message, and the acks of the jobs they
-  // report follow it on the same channel: a worker killed in between reports a job twice
-  // (the server counts the duplicate), never loses one.
+  // Events of one turn of the event loop leave as one persistent message; the acks of the jobs
+  // they report follow once the broker has confirmed it. A worker or broker that dies in between
+  // makes a job run and be reported twice (the server counts the duplicate), never lost.
   const flush = () => {
     flushScheduled = false;
     const session = amqp.ready();
@@ -37,19 +37,23 @@ export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity 
     const acks = settle;
     pending = [];
     settle = [];
-    if (session && events.length > 0) {
-      const batch: AmqpEventBatch = { worker: identity.id, events };
-      session.channel.publish(names.events, eventRoutingKey('rabbitmq'), Buffer.from(JSON.stringify(batch)), {
-        contentType: 'application/json',
-      });
-    }
-    for (const ack of acks) {
-      try {
-        ack();
-      } catch {
-        // The channel closed under us: the broker redelivers these messages by itself.
-      }
-    }
+    if (!session) return;
+    const batch: AmqpEventBatch = { worker: identity.id, events };
+    session.channel.publish(names.events, eventRoutingKey('rabbitmq'), Buffer.from(JSON.stringify(batch)), {
+      contentType: 'application/json',
+      persistent: true,
+    });
+    session.channel.waitForConfirms().then(
+      () => {
+        try {
+          for (const ack of acks) ack();
+        } catch {
+          // The channel closed under us: the broker redelivers these messages by itself.
+        }
+      },
+      // Unconfirmed: leave the jobs unacked, so the broker hands them out again.
+      () => {},
+    );
   };
   const report = (event: AmqpEventBatch['events'][number], then?: () => void) => {
     pending.push(event);
