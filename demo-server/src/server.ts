@@ -4,9 +4,11 @@ import type { Logger } from 'pino';
 import type { DemoConfig } from './config.ts';
 import { createHttpApp } from './edge/http-app.ts';
 import { WsBroadcaster } from './edge/ws-broadcaster.ts';
+import { ExtraWorkers } from './lanes/extra-workers.ts';
 import { createLane, serverLanes, type ServerLane } from './lanes/index.ts';
 import { LaneHub } from './monitor/lane-hub.ts';
 import { LaneMonitor } from './monitor/lane-monitor.ts';
+import { PacedProducer } from './scenarios/paced-producer.ts';
 
 export interface DemoServer {
   /** Where the deck and API answer, e.g. http://127.0.0.1:3000 */
@@ -25,13 +27,15 @@ export async function startDemoServer(
   for (const name of lanes) {
     const monitor = new LaneMonitor();
     const lane = createLane(name, config, (event) => monitor.record(event), logger);
-    hub.add(lane, monitor);
+    hub.add(lane, monitor, new PacedProducer(lane, logger.child({ lane: name, part: 'producer' })));
   }
+  const extraWorkers = new ExtraWorkers(config, logger);
   await Promise.all(hub.lanes().map((lane) => lane.start()));
 
   const broadcaster = new WsBroadcaster(hub, logger.child({ part: 'ws' }));
   const app = createHttpApp({
     hub,
+    extraWorkers,
     clientCount: () => broadcaster.clientCount(),
     deckDir: config.deckDir,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -49,6 +53,8 @@ export async function startDemoServer(
       await broadcaster.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const lane of hub.lanes()) hub.producer(lane.name)?.stop();
+      await extraWorkers.stop();
       for (const lane of hub.lanes().reverse()) await lane.close();
     })());
 

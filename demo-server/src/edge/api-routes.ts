@@ -14,14 +14,14 @@ import type { LaneHub } from '../monitor/lane-hub.ts';
 import { HttpError, sendError } from './error-response.ts';
 
 /** What a zod failure says, in one line a person can act on. */
-function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
 }
 
-function knownLane(hub: LaneHub, name: string): LaneName {
+export function knownLane(hub: LaneHub, name: string): LaneName {
   if (!isLaneName(name) || !hub.lane(name)) {
     const served = hub.lanes().map((lane) => lane.name);
     const why = isLaneName(name) ? 'is not running on this server' : 'does not exist';
@@ -70,6 +70,8 @@ export function apiRoutes(hub: LaneHub): Router {
   router.post('/reset', async (_req, res: Response) => {
     const results = await Promise.allSettled(
       hub.lanes().map(async (lane) => {
+        // A producer still running would refill the queue it is about to empty.
+        hub.producer(lane.name)?.stop();
         await lane.reset();
         hub.monitor(lane.name)!.reset();
         return lane.name;

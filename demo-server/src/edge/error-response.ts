@@ -6,6 +6,7 @@ export const errorCodes = {
   invalid_json: 400,
   unknown_lane: 404,
   not_found: 404,
+  not_scalable: 409,
   body_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -2,14 +2,18 @@ import { resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import type { ExtraWorkers } from '../lanes/extra-workers.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
 import { apiRoutes } from './api-routes.ts';
+import { controlRoutes } from './control-routes.ts';
 import { metricsRoute } from './metrics.ts';
 import { HttpError, sendError } from './error-response.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface HttpAppOptions {
   hub: LaneHub;
+  /** Worker processes the speaker adds to a lane. */
+  extraWorkers: ExtraWorkers;
   /** Open WebSocket clients, for /metrics. */
   clientCount: () => number;
   deckDir: string;
@@ -20,7 +24,7 @@ export interface HttpAppOptions {
 /** Bodies above this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export function createHttpApp({ hub, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
+export function createHttpApp({ hub, extraWorkers, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
@@ -35,6 +39,7 @@ export function createHttpApp({ hub, clientCount, deckDir, rateLimitPerMinute, l
       handler: (_req, res) => sendError(res, 'rate_limited', 'Too many requests: wait a moment and try again.'),
     }),
     express.json({ limit: MAX_BODY_BYTES, strict: true }),
+    controlRoutes(hub, extraWorkers),
     apiRoutes(hub),
   );
 

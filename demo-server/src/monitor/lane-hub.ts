@@ -8,11 +8,14 @@ import {
   type SnapshotMessage,
 } from '../protocol/index.ts';
 import type { Lane } from '../lanes/lane.ts';
+import type { PacedProducer } from '../scenarios/paced-producer.ts';
 import { LaneMonitor } from './lane-monitor.ts';
 
 interface Entry {
   lane: Lane;
   monitor: LaneMonitor;
+  /** The lane's steady producer, when the server offers one; its state travels with the figures. */
+  producer: PacedProducer | undefined;
   /** The figures last sent, to send a lane again only when something on it moved. */
   lastSent: string;
 }
@@ -22,8 +25,8 @@ export class LaneHub {
   private readonly entries = new Map<LaneName, Entry>();
   private seq = 0;
 
-  add(lane: Lane, monitor: LaneMonitor): void {
-    this.entries.set(lane.name, { lane, monitor, lastSent: '' });
+  add(lane: Lane, monitor: LaneMonitor, producer?: PacedProducer): void {
+    this.entries.set(lane.name, { lane, monitor, producer, lastSent: '' });
   }
 
   lane(name: LaneName): Lane | undefined {
@@ -34,15 +37,19 @@ export class LaneHub {
     return this.entries.get(name)?.monitor;
   }
 
+  producer(name: LaneName): PacedProducer | undefined {
+    return this.entries.get(name)?.producer;
+  }
+
   lanes(): Lane[] {
     return [...this.entries.values()].map((entry) => entry.lane);
   }
 
   snapshot(): SnapshotMessage {
-    const lanes: LaneState[] = [...this.entries.values()].map(({ lane, monitor }) => ({
-      ...this.figures(lane, monitor),
-      capabilities: lane.capabilities,
-      recent: monitor.recentJobs(),
+    const lanes: LaneState[] = [...this.entries.values()].map((entry) => ({
+      ...this.figures(entry),
+      capabilities: entry.lane.capabilities,
+      recent: entry.monitor.recentJobs(),
     }));
     return { type: 'snapshot', v: PROTOCOL_VERSION, serverTime: Date.now(), tickMs: TICK_MS, lanes };
   }
@@ -52,7 +59,7 @@ export class LaneHub {
     const lanes: LaneDelta[] = [];
     for (const entry of this.entries.values()) {
       const { counts, recent } = entry.monitor.drainTick();
-      const figures = this.figures(entry.lane, entry.monitor);
+      const figures = this.figures(entry);
       // Heartbeats alone are no news: a lane is sent again when its figures or its set of workers change.
       const key = JSON.stringify({ ...figures, workers: figures.workers.map((w) => w.id) });
       const moved = Object.values(counts).some((n) => n > 0);
@@ -64,7 +71,7 @@ export class LaneHub {
     return { type: 'delta', v: PROTOCOL_VERSION, seq: ++this.seq, serverTime: Date.now(), lanes };
   }
 
-  private figures(lane: Lane, monitor: LaneMonitor) {
+  private figures({ lane, monitor, producer }: Entry) {
     return {
       name: lane.name,
       health: lane.health(),
@@ -72,6 +79,8 @@ export class LaneHub {
       throughput: Math.round(monitor.throughput()),
       latency: monitor.latency(),
       workers: lane.workers(),
+      producer: producer?.state(),
+      run: monitor.run.state(),
     };
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '../protocol/index.ts';
 import type { JobEvent } from '../lanes/lane.ts';
 import { LatencyWindow } from './latency-window.ts';
+import { RunTracker } from './lane-run.ts';
 import { RateWindow } from './rate-window.ts';
 
 /** Enough to recognise a duplicate anywhere in a 100,000-job burst, at a few MB. */
@@ -32,6 +33,8 @@ export class LaneMonitor {
   private duplicates = 0;
   /** Recently completed ids, oldest first, to recognise a job reported done twice. */
   private readonly completedIds = new Set<string>();
+  /** The lane's latest counted burst (a race), finished by the events counted here. */
+  readonly run = new RunTracker();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -70,6 +73,7 @@ export class LaneMonitor {
         const latencyMs = event.enqueuedAt === undefined ? undefined : Math.max(0, at - event.enqueuedAt);
         if (latencyMs !== undefined) this.latencies.add(latencyMs);
         this.sample({ id: event.jobId, state: 'completed', at, latencyMs, worker: event.worker });
+        this.run.jobEnded(at);
         return;
       }
       case 'failed':
@@ -77,6 +81,7 @@ export class LaneMonitor {
         s.failed++;
         this.tick.failed++;
         this.sample({ id: event.jobId, state: 'failed', at, worker: event.worker });
+        this.run.jobEnded(at);
         return;
       case 'retried':
         if (!this.running.delete(event.jobId)) return;
@@ -155,5 +160,6 @@ export class LaneMonitor {
     this.redelivered = 0;
     this.duplicates = 0;
     this.completedIds.clear();
+    this.run.clear();
   }
 }

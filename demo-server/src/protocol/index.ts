@@ -1,2 +1,3 @@
 export * from './jobs.ts';
 export * from './messages.ts';
+export * from './controls.ts';

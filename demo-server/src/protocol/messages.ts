@@ -82,6 +82,30 @@ export const tickCountsSchema = z.object({
 });
 export type TickCounts = z.infer<typeof tickCountsSchema>;
 
+/** A server-side producer enqueuing at a steady pace (`POST /api/lanes/:lane/producer`). */
+export const producerStateSchema = z.object({
+  /** Jobs per second. */
+  rate: z.number().positive(),
+  kind: z.enum(jobKinds),
+  /** Epoch ms at which it stops by itself. */
+  until: z.number(),
+});
+export type ProducerState = z.infer<typeof producerStateSchema>;
+
+/** A counted burst on a lane (`POST /api/race`): done when as many jobs ended as were accepted. */
+export const laneRunSchema = z.object({
+  /** The same for every lane of one race. */
+  id: z.string(),
+  kind: z.enum(jobKinds),
+  /** Jobs the broker accepted for this run. */
+  count: z.number().int().nonnegative(),
+  /** Epoch ms, server clock. */
+  startedAt: z.number(),
+  /** Epoch ms at which the last job of the run completed or failed; null while it runs. */
+  finishedAt: z.number().nullable(),
+});
+export type LaneRun = z.infer<typeof laneRunSchema>;
+
 export const laneStateSchema = z.object({
   name: z.enum(laneNames),
   health: laneHealthSchema,
@@ -93,6 +117,10 @@ export const laneStateSchema = z.object({
   latency: z.object({ p50: z.number().nullable(), p99: z.number().nullable() }),
   workers: z.array(workerInfoSchema),
   recent: z.array(recentJobSchema).max(RECENT_JOBS_LIMIT),
+  /** Absent while no producer runs. Added in protocol v1 without a version bump: older clients ignore it. */
+  producer: producerStateSchema.optional(),
+  /** The lane's latest counted burst, absent before the first and after a reset. */
+  run: laneRunSchema.optional(),
 });
 export type LaneState = z.infer<typeof laneStateSchema>;
 
