@@ -9,7 +9,7 @@ import type { JobEventSink, Lane } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { blockingConnection, commandConnection, ConnectionWatch } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
-import { WorkerProcess } from './worker-process.ts';
+import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
 
 export interface BullmqLaneOptions {
   redisUrl: string;
@@ -77,7 +77,10 @@ export class BullmqLane implements Lane {
     this.events.on('error', (error) => logger.debug({ err: error }, 'bullmq events error'));
     this.worker =
       options.workerConcurrency > 0
-        ? new WorkerProcess('bullmq', options.workerConcurrency, { REDIS_URL: redisUrl, DEMO_NAMESPACE: options.namespace }, logger)
+        ? new WorkerProcess(
+            nodeWorkerCommand('bullmq', options.workerConcurrency, { REDIS_URL: redisUrl, DEMO_NAMESPACE: options.namespace }),
+            logger,
+          )
         : null;
   }
 

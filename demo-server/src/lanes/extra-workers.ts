@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DemoConfig } from '../config.ts';
 import type { LaneName } from '../protocol/index.ts';
-import { WorkerProcess } from './worker-process.ts';
+import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
 
 /** Lanes whose worker is the demo's own Node worker (`npm run worker`), which the server can start more of. */
 export const scalableLanes = ['bullmq', 'rabbitmq'] as const satisfies readonly LaneName[];
@@ -43,9 +43,11 @@ export class ExtraWorkers {
     const wanted = Math.max(0, total - this.ownWorkers());
     while (extras.length < wanted) {
       const worker = new WorkerProcess(
-        lane,
-        this.config.workerConcurrency || FALLBACK_CONCURRENCY,
-        { REDIS_URL: this.config.redisUrl, AMQP_URL: this.config.amqpUrl, DEMO_NAMESPACE: this.config.namespace },
+        nodeWorkerCommand(lane, this.config.workerConcurrency || FALLBACK_CONCURRENCY, {
+          REDIS_URL: this.config.redisUrl,
+          AMQP_URL: this.config.amqpUrl,
+          DEMO_NAMESPACE: this.config.namespace,
+        }),
         this.logger.child({ lane, worker: 'extra' }),
       );
       worker.start();

@@ -8,7 +8,7 @@ import { amqpNames, declareJobTopology, declareMonitorQueue, heartbeatRoutingKey
 import type { JobEventSink, Lane } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
-import { WorkerProcess } from './worker-process.ts';
+import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
 
 export interface RabbitmqLaneOptions {
   amqpUrl: string;
@@ -52,9 +52,10 @@ export class RabbitmqLane implements Lane {
     this.worker =
       options.workerConcurrency > 0
         ? new WorkerProcess(
-            'rabbitmq',
-            options.workerConcurrency,
-            { AMQP_URL: options.amqpUrl, DEMO_NAMESPACE: options.namespace },
+            nodeWorkerCommand('rabbitmq', options.workerConcurrency, {
+              AMQP_URL: options.amqpUrl,
+              DEMO_NAMESPACE: options.namespace,
+            }),
             options.logger,
           )
         : null;

@@ -6,6 +6,25 @@ import type { LaneName } from '../protocol/index.ts';
 const workerMain = fileURLToPath(new URL('../worker/main.ts', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
 const RESPAWN_DELAY_MS = 300;
+/** A worker that ignores SIGTERM this long (a Celery warm shutdown waiting on a 30 s sleep) is killed. */
+const STOP_GRACE_MS = 5_000;
+
+/** How to start one worker process: the program, its arguments, where, with what environment. */
+export interface WorkerCommand {
+  program: string;
+  args: string[];
+  cwd?: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The demo's own Node worker for a lane (`npm run worker`). */
+export function nodeWorkerCommand(lane: LaneName, concurrency: number, env: NodeJS.ProcessEnv): WorkerCommand {
+  return {
+    program: process.execPath,
+    args: ['--import', tsxLoader, workerMain, '--lane', lane, '--concurrency', String(concurrency)],
+    env,
+  };
+}
 
 /**
  * The demo's default worker for a lane, in its own process so a `crash` job kills a
@@ -19,20 +38,21 @@ export class WorkerProcess {
   private restarts = 0;
 
   constructor(
-    private readonly lane: LaneName,
-    private readonly concurrency: number,
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly command: WorkerCommand,
     private readonly logger: Logger,
   ) {}
 
   start(): void {
     this.stopping = false;
-    const child = spawn(
-      process.execPath,
-      ['--import', tsxLoader, workerMain, '--lane', this.lane, '--concurrency', String(this.concurrency)],
-      { env: { ...process.env, ...this.env }, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
+    const { program, args, cwd, env } = this.command;
+    const child = spawn(program, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     this.child = child;
+    // A program that cannot be started at all is not restarted: that would only repeat the error.
+    child.on('error', (error) => {
+      this.stopping = true;
+      if (this.child === child) this.child = null;
+      this.logger.error({ err: error, program }, 'worker could not be started');
+    });
     child.on('exit', (code, signal) => {
       if (this.child === child) this.child = null;
       if (this.stopping) return;
@@ -46,14 +66,19 @@ export class WorkerProcess {
     return this.child?.pid;
   }
 
+  /** Whether the process runs now (it may still be booting). */
+  running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.respawnTimer) clearTimeout(this.respawnTimer);
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
   }
