@@ -10,6 +10,8 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, - and _ only')
     .default('demo'),
+  /** The Python that runs the Celery and Dramatiq workers the server starts (Debian's, where python3-celery is). */
+  PYTHON: z.string().min(1).default('/usr/bin/python3'),
   /** Concurrency of the worker the server starts per broker lane; 0 starts none. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(8),
   /** Requests to the API per client IP per minute. */
@@ -25,6 +27,7 @@ export interface DemoConfig {
   redisUrl: string;
   amqpUrl: string;
   namespace: string;
+  python: string;
   workerConcurrency: number;
   rateLimitPerMinute: number;
   deckDir: string;
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): DemoConfig {
     redisUrl: c.REDIS_URL,
     amqpUrl: c.AMQP_URL,
     namespace: c.DEMO_NAMESPACE,
+    python: c.PYTHON,
     workerConcurrency: c.WORKER_CONCURRENCY,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     deckDir: c.DECK_DIR,

@@ -1,4 +1,4 @@
-import type { JobSpec, LaneCapabilities, LaneHealth, LaneName, WorkerInfo } from '../protocol/index.ts';
+import type { JobKind, JobSpec, LaneCapabilities, LaneHealth, LaneName, WorkerInfo } from '../protocol/index.ts';
 
 /** One step in a job's life, as a worker reported it through the lane's broker. */
 export type JobEvent =
@@ -6,9 +6,14 @@ export type JobEvent =
   | { type: 'started'; jobId: string; worker?: string }
   | { type: 'completed'; jobId: string; worker?: string; enqueuedAt?: number }
   | { type: 'failed'; jobId: string; worker?: string; error?: string }
-  | { type: 'retried'; jobId: string };
+  | { type: 'retried'; jobId: string }
+  /** Counted as enqueued, then not confirmed by the broker: it was never accepted. */
+  | { type: 'withdrawn'; jobId: string };
 
 export type JobEventSink = (event: JobEvent) => void;
+
+/** A finished job's outcome, as its framework's result store keeps it. */
+export type StoredResult = { status: 'succeeded'; value: unknown } | { status: 'failed'; error: string };
 
 /**
  * One way of running background jobs. A lane never throws for a broker that is away:
@@ -24,6 +29,11 @@ export interface Lane {
   workers(): WorkerInfo[];
   /** Enqueues `count` copies of `job`; resolves with how many the broker accepted. Throws LaneUnavailable. */
   enqueue(job: JobSpec, count: number): Promise<number>;
+  /**
+   * Reads a job's outcome back from the framework's result store (Celery's result backend,
+   * Dramatiq's Results middleware); undefined until there is one. Lanes without a store lack it.
+   */
+  result?(jobId: string, kind: JobKind): Promise<StoredResult | undefined>;
   /** Empties the lane's queue: the speaker's recovery between rehearsals. */
   reset(): Promise<void>;
   close(): Promise<void>;

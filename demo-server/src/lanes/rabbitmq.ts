@@ -104,25 +104,35 @@ export class RabbitmqLane implements Lane {
     const { channel } = session;
     const body = Buffer.from(JSON.stringify(job));
     let accepted = 0;
+    let published = 0;
     try {
-      while (accepted < count) {
-        const slice = Math.min(CONFIRM_SLICE, count - accepted);
+      while (published < count) {
+        const slice = Math.min(CONFIRM_SLICE, count - published);
         const now = Date.now();
         for (let i = 0; i < slice; i++) {
           const jobId = `${this.idPrefix}-${this.nextId++}`;
           // Counted before it is sent: its worker may report it started before our confirm arrives.
           this.options.emit({ type: 'enqueued', jobId, kind: job.kind });
-          const hasRoom = channel.sendToQueue(this.names.jobs, body, {
-            persistent: true,
-            contentType: 'application/json',
-            messageId: jobId,
-            timestamp: Math.floor(now / 1000),
-            headers: { [jobHeaders.enqueuedAt]: now, [jobHeaders.attempt]: 1 },
-          });
-          if (!hasRoom) await once(channel, 'drain');
+          const onConfirm = (error: unknown) => {
+            if (error) this.options.emit({ type: 'withdrawn', jobId });
+            else accepted++;
+          };
+          const hasRoom = channel.sendToQueue(
+            this.names.jobs,
+            body,
+            {
+              persistent: true,
+              contentType: 'application/json',
+              messageId: jobId,
+              timestamp: Math.floor(now / 1000),
+              headers: { [jobHeaders.enqueuedAt]: now, [jobHeaders.attempt]: 1 },
+            },
+            onConfirm,
+          );
+          if (!hasRoom) await drained(channel);
         }
+        published += slice;
         await channel.waitForConfirms();
-        accepted += slice;
       }
     } catch (error) {
       if (accepted === 0) throw new LaneUnavailable(this.name, (error as Error).message, health.hint);
@@ -142,4 +152,12 @@ export class RabbitmqLane implements Lane {
     await this.worker?.stop();
     await this.amqp.close();
   }
+}
+
+/** Waits for the channel's write buffer to empty, or fails when the channel closes first. */
+async function drained(channel: AmqpSession['channel']): Promise<void> {
+  const closed = once(channel, 'close').then(() => {
+    throw new Error('channel closed while publishing');
+  });
+  await Promise.race([once(channel, 'drain'), closed]);
 }

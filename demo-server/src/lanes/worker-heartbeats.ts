@@ -30,8 +30,11 @@ export class WorkerRegistry {
       return;
     }
     const beat = heartbeatSchema.safeParse(parsed);
-    if (!beat.success) return;
-    const { bye, ...info } = beat.data;
+    if (beat.success) this.record(beat.data);
+  }
+
+  /** Takes a heartbeat already read, such as one translated from a framework's own worker events. */
+  record({ bye, ...info }: Heartbeat): void {
     if (bye) this.seen.delete(info.id);
     else this.seen.set(info.id, { ...info, lastSeen: this.now() });
   }

@@ -83,6 +83,9 @@ export class LaneMonitor {
         this.sample({ id: event.jobId, state: 'failed', at, worker: event.worker });
         this.run.jobEnded(at);
         return;
+      case 'withdrawn':
+        if (s.waiting > 0) s.waiting--;
+        return;
       case 'retried':
         if (!this.running.delete(event.jobId)) return;
         s.active--;

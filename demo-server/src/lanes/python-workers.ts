@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { WorkerCommand } from './worker-process.ts';
+
+/** demo-server/workers: the Celery app and the Dramatiq actors, each importable from there. */
+export const pythonWorkersDir = fileURLToPath(new URL('../../workers/', import.meta.url));
+
+/** Whether `python` can import `module`, so the server only starts the workers it can run. */
+export function pythonCanImport(python: string, module: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(python, ['-c', `import ${module}`], { cwd: pythonWorkersDir, timeout: 15_000 }, (error) => resolve(!error));
+  });
+}
+
+/**
+ * A real Celery worker for the app in celery_tasks.py, as `npm run worker:celery` starts one:
+ * the prefork pool (the threads pool stalls in Celery 5.2) with task events on, and a node name
+ * of its own, so it never clashes with a worker started by hand on the same machine.
+ */
+export function celeryWorkerCommand(python: string, concurrency: number, env: NodeJS.ProcessEnv): WorkerCommand {
+  return {
+    program: python,
+    args: [
+      '-m', 'celery', '--quiet', '-A', 'celery_tasks', 'worker',
+      '--pool', 'prefork', '--concurrency', String(concurrency), '--task-events',
+      '--hostname', `demo-server-${process.pid}@%h`, '--loglevel', 'WARNING',
+      // Neither is needed to consume, and each costs a second or more at start.
+      '--without-mingle', '--without-gossip',
+    ],
+    cwd: pythonWorkersDir,
+    env,
+  };
+}
+
+/** A real Dramatiq worker for the actors in dramatiq_actors.py: one process of `concurrency` threads. */
+export function dramatiqWorkerCommand(python: string, concurrency: number, env: NodeJS.ProcessEnv): WorkerCommand {
+  return {
+    program: python,
+    args: ['-m', 'dramatiq', 'dramatiq_actors', '--processes', '1', '--threads', String(concurrency)],
+    cwd: pythonWorkersDir,
+    env,
+  };
+}
