@@ -43,3 +43,15 @@ const stop = async () => {
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+
+// The terminal or pipe we print to may close with the server; that must not stop the work.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+/** How long a worker the server started keeps working after the server died, e.g. while it restarts. */
+const ORPHAN_GRACE_MS = 15_000;
+if (process.send) {
+  process.once('disconnect', () => {
+    console.log(`[worker ${identity.id}] the demo server is gone: working on for ${ORPHAN_GRACE_MS / 1000} s, then stopping`);
+    setTimeout(() => void stop(), ORPHAN_GRACE_MS).unref();
+  });
+}
