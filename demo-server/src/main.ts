@@ -1,16 +1,13 @@
 import { loadConfig } from './config.ts';
+import { exposureWarning } from './exposure.ts';
 import { createLogger } from './logger.ts';
 import { startDemoServer } from './server.ts';
 
 const config = loadConfig(process.env);
 const logger = createLogger(config.logLevel);
 
-if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
-  logger.warn(
-    { host: config.host },
-    'HOST is not loopback: anyone who can reach this address can run jobs (rate-limited). Use HOST=127.0.0.1 unless you mean it.',
-  );
-}
+const warning = exposureWarning(config.host);
+if (warning) logger.warn(warning);
 
 try {
   const server = await startDemoServer(config, logger);

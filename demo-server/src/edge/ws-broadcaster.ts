@@ -8,7 +8,10 @@ import { isAllowedOrigin } from './origin.ts';
 
 /** A client further behind than this gets no more deltas until it drains, then one fresh snapshot. */
 const MAX_BUFFERED_BYTES = 512 * 1024;
+/** Frames a deck may send: a ping is tens of bytes. Larger ones close the socket, with the reason. */
 const MAX_CLIENT_FRAME_BYTES = 4 * 1024;
+/** Beyond this, ws itself refuses the frame before buffering it (code 1009, no reason). */
+const MAX_BUFFERED_FRAME_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 interface ClientState {
@@ -22,7 +25,7 @@ interface ClientState {
  * tick, serialised once and sent to all. Slow clients are coalesced, never buffered forever.
  */
 export class WsBroadcaster {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BUFFERED_FRAME_BYTES });
   private readonly clients = new Map<WebSocket, ClientState>();
   private tickTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
@@ -58,6 +61,9 @@ export class WsBroadcaster {
   }
 
   private receive(ws: WebSocket, data: RawData, isBinary: boolean): void {
+    if (frameLength(data) > MAX_CLIENT_FRAME_BYTES) {
+      return ws.close(1009, `Frames are limited to ${MAX_CLIENT_FRAME_BYTES} bytes`);
+    }
     if (isBinary) return reply(ws, { type: 'error', code: 'binary_frame', message: 'Send JSON text frames.' });
     let parsed: unknown;
     try {
@@ -111,6 +117,11 @@ export class WsBroadcaster {
     this.clients.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+function frameLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
 
 function send(ws: WebSocket, frame: string): void {
