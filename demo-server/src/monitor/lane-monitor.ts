@@ -8,6 +8,7 @@ import type { JobEvent } from '../lanes/lane.ts';
 import { LatencyWindow } from './latency-window.ts';
 import { RunTracker } from './lane-run.ts';
 import { RateWindow } from './rate-window.ts';
+import { RecentIds } from './recent-ids.ts';
 
 /** Enough to recognise a duplicate anywhere in a 100,000-job burst, at a few MB. */
 const COMPLETED_IDS_KEPT = 100_000;
@@ -31,8 +32,8 @@ export class LaneMonitor {
   private readonly latencies = new LatencyWindow(2048);
   private redelivered = 0;
   private duplicates = 0;
-  /** Recently completed ids, oldest first, to recognise a job reported done twice. */
-  private readonly completedIds = new Set<string>();
+  /** Recently completed ids, to recognise a job reported done twice. */
+  private readonly completedIds = new RecentIds(COMPLETED_IDS_KEPT);
   /** The lane's latest counted burst (a race), finished by the events counted here. */
   readonly run = new RunTracker();
 
@@ -65,7 +66,7 @@ export class LaneMonitor {
           this.duplicates++;
           return;
         }
-        this.rememberCompleted(event.jobId);
+        this.completedIds.add(event.jobId);
         this.leaveRunning(event.jobId);
         s.completed++;
         this.tick.completed++;
@@ -94,13 +95,6 @@ export class LaneMonitor {
         this.tick.retried++;
         this.sample({ id: event.jobId, state: 'retried', at });
         return;
-    }
-  }
-
-  private rememberCompleted(jobId: string): void {
-    this.completedIds.add(jobId);
-    if (this.completedIds.size > COMPLETED_IDS_KEPT) {
-      this.completedIds.delete(this.completedIds.values().next().value!);
     }
   }
 
