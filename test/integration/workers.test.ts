@@ -53,8 +53,8 @@ describe.each(brokerLanes)('workers of the $lane lane', ({ lane, require, cleanu
     await require();
     const server = await startTestServer({}, [lane]);
     servers.push(server);
-    const jobs = 2_000;
-    const res = await postJson(`${server.url}/api/jobs`, { lane, kind: 'sleep', count: jobs, params: { ms: 10 } });
+    const jobs = 5_000;
+    const res = await postJson(`${server.url}/api/jobs`, { lane, kind: 'sleep', count: jobs, params: { ms: 5 } });
     expect(res.body.accepted).toBe(jobs);
 
     const first = await liveWorkerPid(server, lane);
@@ -67,8 +67,14 @@ describe.each(brokerLanes)('workers of the $lane lane', ({ lane, require, cleanu
     const stats = await settled(server, lane, jobs, 60_000);
     expect(stats).toMatchObject({ completed: jobs, failed: 0, waiting: 0, active: 0 });
     // At least once: jobs the killed workers held may run twice; each is seen, counted once.
-    const duplicates = server.hub.monitor(lane)!.duplicateCompletions();
-    expect(duplicates).toBeLessThanOrEqual(2 * 8);
+    const monitor = server.hub.monitor(lane)!;
+    const duplicates = monitor.duplicateCompletions();
+    // BullMQ finishes a job atomically with its event, so a re-run job was never reported done:
+    // no duplicates. RabbitMQ acks after the event is confirmed, so only a job killed in that
+    // gap is reported twice: at most one prefetch window per kill.
+    if (lane === 'bullmq') expect(duplicates).toBe(0);
+    else expect(duplicates).toBeLessThanOrEqual(2 * 8);
+    console.info(`${lane}: 2 kills, ${jobs} jobs, lost 0, redelivered ${monitor.redeliveries()}, duplicates ${duplicates}`);
   }, 90_000);
 
   it('counts jobs run by a worker started by hand, which it did not start', async () => {
