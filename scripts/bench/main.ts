@@ -1,0 +1,170 @@
+// npm run bench [-- --quick] [-- --cpu-prof] [-- --only throughput,latency,ws,celery,rss,deck]
+// Every lane end to end through the demo server against its raw library, in one run.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureCelery } from './celery-producers.ts';
+import { deleteAmqpNamespace, deleteRedisPrefix, requireBrokers } from './cleanup.ts';
+import { measureDeck } from './deck-timing.ts';
+import { DemoWatcher, getHealth } from './demo-client.ts';
+import type { Measurement } from './goals.ts';
+import { laneContender, waitForLaneWorker } from './lane-rounds.ts';
+import { measureLatency } from './latency.ts';
+import { count, fullPlan, quickPlan } from './plan.ts';
+import { rawAmqpContender } from './raw-amqp.ts';
+import { rawBullmqContender } from './raw-bullmq.ts';
+import { startRawWorker } from './raw-worker-process.ts';
+import { findPid } from './proc.ts';
+import { buildResults, describeMachine, writeReport } from './report.ts';
+import { measureRss } from './rss.ts';
+import { repoRoot, startServerProcess } from './server-process.ts';
+import { measureThroughput } from './throughput.ts';
+import { measureFanout } from './ws-fanout.ts';
+
+const phases = ['throughput', 'latency', 'ws', 'celery', 'rss', 'deck'] as const;
+type Phase = (typeof phases)[number];
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+const selected = new Set<Phase>((flags.only?.split(',') ?? phases).map((p) => p.trim() as Phase));
+for (const phase of selected) {
+  if (!phases.includes(phase)) {
+    console.error(`Unknown phase "${phase}". Phases: ${phases.join(', ')}.`);
+    process.exit(2);
+  }
+}
+const plan = flags.quick ? quickPlan : fullPlan;
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const python = process.env.PYTHON ?? '/usr/bin/python3';
+const runId = randomUUID().slice(0, 8);
+const namespace = `bench-${runId}`;
+const rawNamespace = `${namespace}-raw`;
+const rssNamespace = `${namespace}-rss`;
+const scratch = path.join(repoRoot, 'tmp/bench');
+const profileDir = flags['cpu-prof'] ? path.join(scratch, 'profiles') : undefined;
+const log = (line: string) => console.log(line);
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+
+const cleanups: Array<() => Promise<unknown>> = [];
+async function cleanUp(): Promise<void> {
+  for (const step of cleanups.reverse()) await step().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
+  cleanups.length = 0;
+}
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+const startServer = (ns: string, celeryWorker = true) =>
+  startServerProcess({
+    namespace: ns,
+    celeryWorker,
+    workerConcurrency: plan.concurrency,
+    redisUrl,
+    amqpUrl,
+    logFile: path.join(scratch, `server-${ns}.log`),
+    ...(profileDir ? { cpuProfDir: profileDir } : {}),
+  });
+
+const startedAt = Date.now();
+const machine = describeMachine();
+const measurements: Measurement[] = [];
+const skipped: string[] = [];
+try {
+  await requireBrokers(redisUrl, amqpUrl);
+  for (const ns of [namespace, rawNamespace, rssNamespace]) {
+    cleanups.push(
+      () => deleteRedisPrefix(redisUrl, ns),
+      () => deleteAmqpNamespace(amqpUrl, ns),
+    );
+  }
+  log(`bench (${plan.mode}) on ${machine}`);
+  log(`namespace ${namespace}; concurrency ${plan.concurrency} on every worker, lane and raw`);
+
+  if (['throughput', 'latency', 'ws', 'celery'].some((phase) => selected.has(phase as Phase))) {
+    // Everything starts at once: on two cores, starting is a good part of a --quick run.
+    const starting = [
+      startServer(namespace),
+      startRawWorker('bullmq', { url: redisUrl, namespace: rawNamespace, concurrency: plan.concurrency }),
+      startRawWorker('amqp', { url: amqpUrl, namespace: rawNamespace, concurrency: plan.concurrency }),
+    ] as const;
+    for (const started of starting) cleanups.push(() => started.then((child) => child.stop()));
+    const [server, rawBullWorker, rawAmqpWorker] = await Promise.all(starting);
+    const watcher = await DemoWatcher.connect(server.wsUrl);
+    cleanups.push(async () => watcher.close());
+    const lanes = (await getHealth(server.url)).lanes;
+    const celeryUp = lanes.some((lane) => lane.name === 'celery' && lane.status === 'up');
+    await waitForLaneWorker(watcher, 'bullmq', plan.concurrency);
+    await waitForLaneWorker(watcher, 'rabbitmq', plan.concurrency);
+    const brokers = { bullmq: findPid('redis-server'), rabbitmq: findPid('beam.smp') };
+    const rawBull = rawBullmqContender({ redisUrl, prefix: rawNamespace, worker: rawBullWorker, brokerPid: brokers.bullmq });
+    cleanups.push(() => rawBull.close());
+    const rawAmqp = await rawAmqpContender({ amqpUrl, namespace: rawNamespace, worker: rawAmqpWorker, brokerPid: brokers.rabbitmq });
+    cleanups.push(() => rawAmqp.close());
+    log(`server and workers up after ${elapsed()}`);
+    const onLane = (lane: 'bullmq' | 'rabbitmq') => laneContender(server.url, watcher, lane, { server: server.pid, broker: brokers[lane] });
+    const pairs = [
+      { lane: 'bullmq' as const, raw: rawBull },
+      { lane: 'rabbitmq' as const, raw: rawAmqp },
+    ];
+
+    if (selected.has('throughput')) {
+      const tp = plan.throughput;
+      log(`throughput: ${count(tp.jobs)} noop jobs per round, ${tp.rounds} rounds per side, lane and raw in turn`);
+      for (const { lane, raw } of pairs) {
+        const name = `${lane} throughput (${count(tp.jobs)} noop, c=${plan.concurrency})`;
+        measurements.push(await measureThroughput(name, onLane(lane), raw, tp, 0.85, log));
+      }
+    }
+    if (selected.has('latency')) {
+      log(`latency: ${plan.latency.jobs} sequential jobs per side, turns of ${plan.latency.chunk} (${elapsed()})`);
+      for (const { lane, raw } of pairs) {
+        measurements.push(...(await measureLatency(lane, onLane(lane), raw, plan.latency, log)));
+      }
+    }
+    if (selected.has('ws')) {
+      const { jobs, clients, rounds } = plan.fanout;
+      log(`ws fan-out: ${count(jobs)}-job bursts watched by ${clients} clients of the demo server and ${clients} of a plain ws broadcaster (${elapsed()})`);
+      measurements.push(
+        ...(await measureFanout({ serverPid: server.pid, serverWsUrl: server.wsUrl, watcher, redisUrl, namespace, jobs, clients, rounds, log })),
+      );
+    }
+    if (selected.has('celery')) {
+      if (!celeryUp) {
+        skipped.push('no celery lane');
+        log('celery: skipped: no celery lane');
+      } else {
+        const { jobs, rounds } = plan.celery;
+        log(`celery: TypeScript producer (the lane) against Celery's Python client, ${count(jobs)} noop per round (${elapsed()})`);
+        measurements.push(...(await measureCelery({ url: server.url, watcher, namespace, amqpUrl, redisUrl, python, jobs, rounds, log })));
+      }
+    }
+    await cleanUp();
+  }
+  if (selected.has('rss')) {
+    log(`rss: a fresh server, ${count(plan.rss.first)} then ${count(plan.rss.second)} jobs (${elapsed()})`);
+    measurements.push(await measureRss(() => startServer(rssNamespace, false), { ...plan.rss, concurrency: plan.concurrency }, log));
+  }
+  if (selected.has('deck')) {
+    log(`deck: npm run build${plan.deck.pdf ? ' and export:pdf' : ''} against a bare marp of the original deck (${elapsed()})`);
+    const originalDeck = path.resolve(repoRoot, '../shared/talk/original-deck.md');
+    measurements.push(...(await measureDeck({ ...plan.deck, originalDeck, scratch }, log)));
+    if (!plan.deck.pdf) skipped.push('PDF export timing (full run only: it alone takes longer than --quick may)');
+  }
+} catch (error) {
+  console.error(`bench failed: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+if (measurements.length > 0) {
+  const results = buildResults(machine, plan.mode, measurements, skipped);
+  const dir = path.join(repoRoot, flags.quick ? 'tmp/bench' : 'bench');
+  console.log(`\n${writeReport(results, measurements, dir)}`);
+  console.log(`wrote ${path.relative(process.cwd(), path.join(dir, 'results.json'))} and chart.svg in ${elapsed()}`);
+  if (profileDir) console.log(`CPU profiles of the demo server in ${path.relative(process.cwd(), profileDir)}: node --import tsx scripts/bench/profile-summary.ts <file>`);
+}
