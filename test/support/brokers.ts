@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { connect } from 'amqplib';
 import { amqpNames } from '../../demo-server/src/lanes/amqp-topology.ts';
+import { celeryNames } from '../../demo-server/src/lanes/celery-topology.ts';
 
 /**
  * Fails at once, with the command that starts it, when the shared Redis is away:
@@ -45,14 +46,17 @@ export async function requireRabbitmq(url = 'amqp://guest:guest@127.0.0.1:5672')
   }
 }
 
-/** Deletes the queues and exchanges a test's namespace declared on RabbitMQ. */
+/** Deletes the queues and exchanges a test's namespace declared on RabbitMQ, for every lane. */
 export async function purgeAmqpNamespace(namespace: string, url = 'amqp://guest:guest@127.0.0.1:5672'): Promise<void> {
   const names = amqpNames(namespace);
   const connection = await connect(url);
   try {
     const channel = await connection.createChannel();
-    for (const queue of [names.jobs, names.retry, names.dead, `${names.monitor}.rabbitmq`]) await channel.deleteQueue(queue);
-    for (const exchange of [names.deadLetterExchange, names.events]) await channel.deleteExchange(exchange);
+    const celery = celeryNames(namespace);
+    const queues = [names.jobs, names.retry, names.dead, `${names.monitor}.rabbitmq`, celery.queue, celery.monitor];
+    for (const queue of queues) await channel.deleteQueue(queue);
+    const exchanges = [names.deadLetterExchange, names.events, celery.queue, celery.events, celery.pidbox, celery.replies];
+    for (const exchange of exchanges) await channel.deleteExchange(exchange);
   } finally {
     await connection.close();
   }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import * as z from 'zod';
 import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
+import { publishBurst } from './amqp-burst.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
 import { controlCommand, decodeStatsReply, type ControlReply } from './celery-control.ts';
 import { decodeCeleryEvents, jobEventOf } from './celery-events.ts';
@@ -32,8 +32,6 @@ export interface CeleryLaneOptions {
   logger: Logger;
 }
 
-/** Messages published between two waits for the broker's confirms. */
-const CONFIRM_SLICE = 1_000;
 /** Flower's interval: workers started without -E get events switched on within this long, ms. */
 const ENABLE_EVENTS_EVERY_MS = 5_000;
 
@@ -128,12 +126,12 @@ export class CeleryLane implements Lane {
     await this.amqp.start();
     this.enableEventsTimer = setInterval(() => this.sendControl('enable_events'), ENABLE_EVENTS_EVERY_MS);
     const { workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
-    if (workerConcurrency > 0 && (await pythonCanImport(python, 'celery'))) {
+    if (workerConcurrency > 0 && (await pythonCanImport(python, 'celery_tasks'))) {
       const env = { AMQP_URL: amqpUrl, REDIS_URL: redisUrl, DEMO_NAMESPACE: namespace };
       this.worker = new WorkerProcess(celeryWorkerCommand(python, workerConcurrency, env), logger);
       this.worker.start();
     } else if (workerConcurrency > 0) {
-      logger.warn(`${python} cannot import celery: no Celery worker started. ${START_WORKER_HINT}`);
+      logger.warn(`${python} cannot import Celery and celery_tasks: no Celery worker started. ${START_WORKER_HINT}`);
     }
   }
 
@@ -176,27 +174,21 @@ export class CeleryLane implements Lane {
     const health = this.health();
     if (!session || health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     const { channel } = session;
-    let accepted = 0;
-    try {
-      while (accepted < count) {
-        const slice = Math.min(CONFIRM_SLICE, count - accepted);
-        for (let i = 0; i < slice; i++) {
-          const taskId = randomUUID();
-          const { headers, properties, body } = celeryTaskMessage(job, taskId, this.producer);
-          // Counted before it is sent: its worker may report it started before our confirm arrives.
-          this.enqueuedAt.remember(taskId, Date.now());
-          this.options.emit({ type: 'enqueued', jobId: taskId, kind: job.kind });
-          const hasRoom = channel.publish('', this.names.queue, body, { ...properties, headers: celeryAmqpHeaders(headers) });
-          if (!hasRoom) await once(channel, 'drain');
-        }
-        await channel.waitForConfirms();
-        accepted += slice;
-      }
-    } catch (error) {
-      if (error instanceof InvalidCeleryMessage) throw error;
-      if (accepted === 0) throw new LaneUnavailable(this.name, (error as Error).message, health.hint);
-      this.options.logger.warn({ err: error, accepted, count }, 'celery burst cut short');
-    }
+    const { accepted, cutShort } = await publishBurst(channel, {
+      kind: job.kind,
+      count,
+      nextId: randomUUID,
+      publish: (taskId, confirmed) => {
+        // Validated before it leaves: a worker that cannot read a message crashes on it at every redelivery.
+        const { headers, properties, body } = celeryTaskMessage(job, taskId, this.producer);
+        this.enqueuedAt.remember(taskId, Date.now());
+        return channel.publish('', this.names.queue, body, { ...properties, headers: celeryAmqpHeaders(headers) }, confirmed);
+      },
+      emit: this.options.emit,
+    });
+    if (cutShort instanceof InvalidCeleryMessage) throw cutShort;
+    if (cutShort && accepted === 0) throw new LaneUnavailable(this.name, cutShort.message, health.hint);
+    if (cutShort) this.options.logger.warn({ err: cutShort, accepted, count }, 'celery burst cut short');
     return accepted;
   }
 

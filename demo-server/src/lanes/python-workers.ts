@@ -5,7 +5,7 @@ import type { WorkerCommand } from './worker-process.ts';
 /** demo-server/workers: the Celery app and the Dramatiq actors, each importable from there. */
 export const pythonWorkersDir = fileURLToPath(new URL('../../workers/', import.meta.url));
 
-/** Whether `python` can import `module`, so the server only starts the workers it can run. */
+/** Whether `python` can import `module` from the workers' folder, so the server only starts workers that can run. */
 export function pythonCanImport(python: string, module: string): Promise<boolean> {
   return new Promise((resolve) => {
     execFile(python, ['-c', `import ${module}`], { cwd: pythonWorkersDir, timeout: 15_000 }, (error) => resolve(!error));
@@ -23,7 +23,9 @@ export function celeryWorkerCommand(python: string, concurrency: number, env: No
     args: [
       '-m', 'celery', '--quiet', '-A', 'celery_tasks', 'worker',
       '--pool', 'prefork', '--concurrency', String(concurrency), '--task-events',
-      '--hostname', `demo-server-${process.pid}@%h`, '--loglevel', 'WARNING',
+      '--hostname', `demo-server-${process.pid}@%h`,
+      // Failed tasks are the demo's flaky jobs, shown on the slides: the terminal stays readable.
+      '--loglevel', 'CRITICAL',
       // Neither is needed to consume, and each costs a second or more at start.
       '--without-mingle', '--without-gossip',
     ],

@@ -6,6 +6,9 @@ import type { LaneName } from '../protocol/index.ts';
 const workerMain = fileURLToPath(new URL('../worker/main.ts', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
 const RESPAWN_DELAY_MS = 300;
+/** A worker that dies sooner than this after its start (a broker that is away) is restarted ever more slowly, up to the max. */
+const QUICK_EXIT_MS = 2_000;
+const MAX_RESPAWN_DELAY_MS = 10_000;
 /** A worker that ignores SIGTERM this long (a Celery warm shutdown waiting on a 30 s sleep) is killed. */
 const STOP_GRACE_MS = 5_000;
 
@@ -36,6 +39,7 @@ export class WorkerProcess {
   private stopping = false;
   private respawnTimer: NodeJS.Timeout | null = null;
   private restarts = 0;
+  private respawnDelayMs = RESPAWN_DELAY_MS;
 
   constructor(
     private readonly command: WorkerCommand,
@@ -46,6 +50,7 @@ export class WorkerProcess {
     this.stopping = false;
     const { program, args, cwd, env } = this.command;
     const child = spawn(program, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const startedAt = Date.now();
     this.child = child;
     // A program that cannot be started at all is not restarted: that would only repeat the error.
     child.on('error', (error) => {
@@ -57,8 +62,10 @@ export class WorkerProcess {
       if (this.child === child) this.child = null;
       if (this.stopping) return;
       this.restarts++;
-      this.logger.warn({ code, signal, restarts: this.restarts }, 'worker exited; starting a new one');
-      this.respawnTimer = setTimeout(() => this.start(), RESPAWN_DELAY_MS);
+      const quick = Date.now() - startedAt < QUICK_EXIT_MS;
+      this.respawnDelayMs = quick ? Math.min(this.respawnDelayMs * 2, MAX_RESPAWN_DELAY_MS) : RESPAWN_DELAY_MS;
+      this.logger.warn({ code, signal, restarts: this.restarts, inMs: this.respawnDelayMs }, 'worker exited; starting a new one');
+      this.respawnTimer = setTimeout(() => this.start(), this.respawnDelayMs);
     });
   }
 
