@@ -7,7 +7,7 @@ export default {
   engine: DeckMarp,
   // Only the HTML the deck uses: panel mount points and line breaks in table cells.
   html: {
-    div: ['data-demo', 'data-lane', 'data-lanes', 'data-kind'],
+    div: ['data-demo', 'data-lane', 'data-lanes', 'data-kind', 'data-focus'],
     br: [],
   },
   options: {

@@ -1,4 +1,10 @@
-import { errorBodySchema, type EnqueueRequest } from '../../demo-server/src/protocol/index.ts';
+import {
+  errorBodySchema,
+  type EnqueueRequest,
+  type LaneName,
+  type ProducerRequest,
+  type RaceRequest,
+} from '../../demo-server/src/protocol/index.ts';
 
 /** A button must never hang on stage: past this a request counts as failed. */
 const REQUEST_TIMEOUT_MS = 8_000;
@@ -9,12 +15,20 @@ export type ApiResult = { readonly ok: true } | { readonly ok: false; readonly m
 export interface Api {
   enqueue(request: EnqueueRequest): Promise<ApiResult>;
   reset(): Promise<ApiResult>;
+  race(request: RaceRequest): Promise<ApiResult>;
+  /** Starts, changes or (rate 0) stops the lane's steady producer. */
+  produce(lane: LaneName, request: ProducerRequest): Promise<ApiResult>;
+  /** How many worker processes the server runs for the lane, its own included. */
+  scaleWorkers(lane: LaneName, count: number): Promise<ApiResult>;
 }
 
 export function createApi(origin: string): Api {
   return {
     enqueue: (request) => post(`${origin}/api/jobs`, request),
     reset: () => post(`${origin}/api/reset`, {}),
+    race: (request) => post(`${origin}/api/race`, request),
+    produce: (lane, request) => post(`${origin}/api/lanes/${lane}/producer`, request),
+    scaleWorkers: (lane, count) => post(`${origin}/api/lanes/${lane}/workers`, { count }),
   };
 }
 

@@ -31,3 +31,28 @@ export function formatRecordedAt(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A run's duration, ms in, seconds out: two decimals for a sprint, fewer as it gets longer. */
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  if (s < 10) return `${s.toFixed(2)} s`;
+  if (s < 100) return `${s.toFixed(1)} s`;
+  return `${integer.format(s)} s`;
+}
+
+/** How an export says its numbers are not live: `recorded 2025-11-25 12:03 UTC`. */
+export function recordedOn(iso: string): string {
+  return `recorded ${formatRecordedAt(iso)}`;
+}
+
+/** An axis value in few characters: `950`, `1.5k`, `12k`. */
+export function formatCompact(n: number): string {
+  if (n < 1_000) return integer.format(n);
+  if (n < 10_000) return `${oneDecimal.format(n / 1_000)}k`;
+  return `${integer.format(n / 1_000)}k`;
+}
+
+/** `1st`, `2nd`, `3rd`, `4th`: a race has at most five lanes. */
+export function formatPlace(place: number): string {
+  return `${place}${['th', 'st', 'nd', 'rd'][place] ?? 'th'}`;
+}

@@ -1,15 +1,26 @@
 // A namespace import lets esbuild drop the parts of zod (locales, JSON schema) the panel never uses.
 import * as z from 'zod';
-import { laneNames, laneStateSchema } from '../../demo-server/src/protocol/index.ts';
+import { laneNames, laneRunSchema, laneStateSchema } from '../../demo-server/src/protocol/index.ts';
 
 /**
  * A lane's figures at the end of a recorded run: the same fields, with the same units, as a live
- * LaneState, so the build can cut one out of a snapshot. `capabilities` is optional and only names the lane.
+ * LaneState, so the build can cut one out of a snapshot. `capabilities` is optional and only names the
+ * lane; `run` is the lane's counted burst, when the recording is of one (the broker race).
  */
 export const recordedLaneSchema = laneStateSchema
   .pick({ stats: true, throughput: true, latency: true, capabilities: true })
-  .partial({ capabilities: true });
+  .partial({ capabilities: true })
+  .extend({ run: laneRunSchema.optional() });
 export type RecordedLane = z.infer<typeof recordedLaneSchema>;
+
+/** Throughput samples of a recorded run, for a chart: seconds since the start, jobs/s per lane at those times. */
+export const recordedChartSchema = z
+  .object({
+    t: z.array(z.number()),
+    lanes: z.partialRecord(z.enum(laneNames), z.array(z.number())),
+  })
+  .refine((chart) => Object.values(chart.lanes).every((ys) => ys?.length === chart.t.length), 'one value per time');
+export type RecordedChart = z.infer<typeof recordedChartSchema>;
 
 /**
  * One recorded run of a panel, as the build embeds it from `slides/recordings/<name>.json`:
@@ -19,6 +30,7 @@ export const recordingSchema = z.object({
   panel: z.string(),
   recordedAt: z.iso.datetime({ offset: true }),
   lanes: z.partialRecord(z.enum(laneNames), recordedLaneSchema),
+  chart: recordedChartSchema.optional(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 

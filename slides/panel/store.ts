@@ -21,6 +21,8 @@ export interface StoreState {
   /** Whether any snapshot arrived since the page loaded: before that there is nothing to show but a recording. */
   readonly everConnected: boolean;
   readonly tickMs: number;
+  /** Server clock (epoch ms) of the last message applied, to time runs without trusting the page's clock. */
+  readonly serverTime: number;
   readonly lanes: ReadonlyMap<LaneName, LaneState>;
 }
 
@@ -36,6 +38,7 @@ export const initialState: StoreState = {
   connection: 'connecting',
   everConnected: false,
   tickMs: TICK_MS,
+  serverTime: 0,
   lanes: new Map(),
 };
 
@@ -45,6 +48,7 @@ export function applySnapshot(state: StoreState, msg: SnapshotMessage): StoreSta
     connection: 'open',
     everConnected: true,
     tickMs: msg.tickMs,
+    serverTime: msg.serverTime,
     lanes: new Map(msg.lanes.map((lane) => [lane.name, lane])),
   };
 }
@@ -66,7 +70,7 @@ export function applyDelta(
     lanes.set(delta.name, mergeLane(current, delta));
     ticks.set(delta.name, delta.tick);
   }
-  return { state: { ...state, lanes }, ticks };
+  return { state: { ...state, serverTime: msg.serverTime, lanes }, ticks };
 }
 
 function mergeLane(current: LaneState, delta: LaneDelta): LaneState {
@@ -78,6 +82,9 @@ function mergeLane(current: LaneState, delta: LaneDelta): LaneState {
     latency: delta.latency,
     workers: delta.workers,
     recent: mergeRecent(current.recent, delta.recent),
+    // Absent in a delta means none now: a stopped producer, a run cleared by a reset.
+    producer: delta.producer,
+    run: delta.run,
   };
 }
 

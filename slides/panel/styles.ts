@@ -102,6 +102,58 @@ const css = `
 .demo-caption { font-size: 21px; }
 .demo-caption:empty { display: none; }
 .demo-foot[data-controls="hidden"] .demo-group { display: none; }
+
+/* Broker race. The panel is a size container: beside slide text it stacks chart over table,
+   across a whole slide it sets them side by side. */
+.demo-race { container-type: inline-size; gap: 8px; }
+.demo-race .demo-head { align-items: center; }
+.demo-race-controls { margin-left: auto; }
+.demo-race-controls[data-controls="hidden"] { display: none; }
+.demo-race-controls button { min-height: 40px; padding: 2px 14px; }
+.demo-race-body { display: flex; flex-direction: column; gap: 10px; }
+.demo-race-chart { position: relative; height: 150px; overflow: hidden; }
+/* What uPlot's own stylesheet would do, scoped: its canvases stacked in one box. */
+.demo-race-chart .uplot { position: absolute; top: 0; left: 0; transform-origin: 0 0; line-height: 1; }
+.demo-race-chart .u-wrap { position: relative; }
+.demo-race-chart .u-over, .demo-race-chart .u-under { position: absolute; }
+.demo-race-chart .u-under { overflow: hidden; }
+.demo-race-chart canvas { display: block; position: relative; width: 100%; height: 100%; }
+.demo-race-chart .u-axis { position: absolute; }
+.demo-race-table { display: grid; align-items: baseline; }
+.demo-race-row { display: contents; }
+.demo-race-row-label, .demo-race-cell { padding: 1px 8px; border-top: 1px solid rgba(120, 144, 156, 0.35); white-space: nowrap; }
+.demo-race-row-label { padding-left: 0; color: var(--demo-muted); font-size: 17px; text-transform: uppercase; letter-spacing: 0.05em; }
+.demo-race-cell { overflow: hidden; text-overflow: ellipsis; text-align: right; font-size: 22px; font-weight: 700; }
+.demo-race-col-head { display: flex; flex-direction: column; align-items: stretch; gap: 4px; padding: 0 8px 5px; min-width: 0; }
+.demo-race-lane-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; text-align: right; font-size: 21px; font-weight: 700; }
+.demo-race-key { display: flex; align-items: center; gap: 8px; }
+.demo-swatch { flex: none; width: 34px; height: 12px; }
+.demo-race-bar { flex: 1; display: block; height: 8px; border-radius: 4px; background: #37474f; overflow: hidden; }
+.demo-race-bar-fill { display: block; height: 100%; width: 0; }
+.demo-race-place {
+  display: inline-block; margin-right: 8px; padding: 0 8px; border-radius: 999px;
+  background: var(--demo-fg); color: var(--demo-bg); font-size: 17px; vertical-align: 2px;
+}
+.demo-race-place:empty { display: none; }
+.demo-race-cell.demo-winner[data-row="time"] { color: var(--demo-warn); }
+.demo-race-cell.demo-winner[data-row="time"] .demo-race-place { background: var(--demo-warn); }
+.demo-focus { background: rgba(255, 248, 225, 0.08); }
+.demo-lane-out { opacity: 0.4; filter: grayscale(1); }
+.demo-race-problems:empty { display: none; }
+.demo-race-problem { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; font-size: 19px; }
+.demo-race-problem[hidden] { display: none; }
+.demo-race-problem-title { color: var(--demo-warn); font-weight: 700; }
+.demo-race-problem-title::before { content: "▲ "; }
+.demo-race-problem-detail { color: var(--demo-muted); font-size: 17px; }
+.demo-race-status { min-height: 30px; font-size: 22px; font-weight: 700; }
+.demo-race-status.demo-race-won { color: var(--demo-warn); font-size: 24px; }
+.demo-race .demo-message:empty { display: none; }
+.demo-race .demo-caption { font-size: 18px; line-height: 1.3; }
+@container (min-width: 1000px) {
+  .demo-race-body { flex-direction: row; align-items: flex-start; gap: 22px; }
+  .demo-race-chart { flex: 1 1 50%; height: 250px; }
+  .demo-race-table { flex: 1 1 50%; }
+}
 `;
 
 const STYLE_ID = 'demo-panel-styles';

@@ -1,14 +1,8 @@
 import { MAX_COUNT, type LaneCapabilities, type LaneName, type LaneState } from '../../../demo-server/src/protocol/index.ts';
-import { formatRecordedAt } from '../format.ts';
+import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption as recordedNote } from '../captions.ts';
 import type { Mode } from '../mode.ts';
 import type { RecordedLane, Recording } from '../recording.ts';
 import type { StoreState } from '../store.ts';
-
-/** Backticks mark code in captions; the view renders them as `<code>`. */
-export const HOW_TO_GO_LIVE = 'Live demo: run `npm start` and open http://127.0.0.1:3000';
-export const OFFLINE_BANNER = 'Demo server offline — reconnecting…';
-export const CONNECTING = 'Connecting to the demo server…';
-export const MIRROR_NOTE = 'Preview: the demo runs live on the presenter’s main view.';
 
 type Figures = Pick<LaneState, 'stats' | 'throughput' | 'latency'>;
 
@@ -39,7 +33,7 @@ export interface QueueInput {
 
 export function queueViewModel({ mode, lane, recording, store }: QueueInput): QueueViewModel {
   const recorded = recording?.lanes[lane];
-  const recordedCaption = recording ? `Recorded run, ${formatRecordedAt(recording.recordedAt)}.` : '';
+  const recordedCaption = recordedNote(recording);
   const fromRecording = (caption: string, banner?: string): QueueViewModel => ({
     ...names(lane, recorded?.capabilities),
     health: 'unknown',

@@ -1,5 +1,6 @@
 import { circleShape, crossShape, DotLayer, type Route } from '../dot-layer.ts';
 import type { Flow } from '../dot-budget.ts';
+import { captionNodes } from '../caption-nodes.ts';
 import { html, setAttr, setFlag, setText, svg } from '../dom.ts';
 import { formatCount, formatLatency, formatRate, NO_VALUE } from '../format.ts';
 import { depthFraction, type QueueViewModel } from './queue-model.ts';
@@ -71,14 +72,6 @@ function decadeTicks(): SVGGElement {
     g.append(text(x, bottom + 28, 'demo-small', 'middle', label));
   });
   return g;
-}
-
-/**
- * Backtick-quoted parts of a caption are set as code; all of it stays text. A span, not `<code>`:
- * the deck theme styles `section code` with a selector no panel class can outrank.
- */
-function captionNodes(caption: string): Node[] {
-  return caption.split('`').map((part, i) => (i % 2 === 1 ? html('span', { class: 'demo-code' }, part) : document.createTextNode(part)));
 }
 
 export function createQueueView(): QueueView {

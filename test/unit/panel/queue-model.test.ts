@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_COUNT } from '../../../demo-server/src/protocol/index.ts';
-import {
-  CONNECTING,
-  depthFraction,
-  HOW_TO_GO_LIVE,
-  MIRROR_NOTE,
-  OFFLINE_BANNER,
-  queueViewModel,
-} from '../../../slides/panel/panels/queue-model.ts';
+import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER } from '../../../slides/panel/captions.ts';
+import { depthFraction, queueViewModel } from '../../../slides/panel/panels/queue-model.ts';
 import type { Recording } from '../../../slides/panel/recording.ts';
 import { applySnapshot, initialState, type StoreState } from '../../../slides/panel/store.ts';
 import { laneState, snapshot } from './fixtures.ts';
@@ -37,7 +31,7 @@ describe('queueViewModel', () => {
   it('static with a recording: its figures and its date', () => {
     const vm = queueViewModel({ mode: 'static', lane: 'bullmq', recording, store: undefined });
     expect(vm.figures?.stats.completed).toBe(10_101);
-    expect(vm.caption).toContain('Recorded run, 2025-11-25 12:03 UTC.');
+    expect(vm.caption).toContain('Run recorded 2025-11-25 12:03 UTC.');
     expect(vm.caption).toContain(HOW_TO_GO_LIVE);
   });
 

@@ -43,6 +43,16 @@ describe('applyDelta', () => {
     expect(state.lanes.get('bullmq')!.health).toEqual(health);
   });
 
+  it('takes a producer and a run from the delta, and drops them when the delta has none', () => {
+    const run = { id: 'r1', kind: 'noop' as const, count: 10, startedAt: 1, finishedAt: null };
+    const producer = { rate: 20, kind: 'sleep' as const, until: 99 };
+    const { state: running } = applyDelta(connected, delta([laneDelta('bullmq', { run, producer })]));
+    expect(running.lanes.get('bullmq')).toMatchObject({ run, producer });
+    const { state: reset } = applyDelta(running, delta([laneDelta('bullmq')], 2));
+    expect(reset.lanes.get('bullmq')!.run).toBeUndefined();
+    expect(reset.lanes.get('bullmq')!.producer).toBeUndefined();
+  });
+
   it('ignores a delta that arrives before any snapshot', () => {
     const { state, ticks } = applyDelta(initialState, delta([laneDelta('bullmq', { stats: stats(5) })]));
     expect(state).toBe(initialState);
