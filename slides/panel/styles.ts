@@ -83,6 +83,13 @@ const css = `
 }
 .demo-banner[hidden] { display: none; }
 .demo-foot { display: flex; align-items: center; gap: 14px; min-height: 48px; }
+.demo-queue .demo-foot { flex-wrap: wrap; row-gap: 8px; }
+.demo-foot-row { flex: 1 0 100%; display: flex; align-items: center; gap: 26px; }
+.demo-foot[data-controls="hidden"] .demo-foot-row { display: none; }
+.demo-stacked { fill: #24323a; }
+.demo-stacked[hidden] { display: none; }
+.demo-producing { stroke: var(--demo-fg); stroke-width: 3; }
+.demo-stage .demo-rate-on { fill: var(--demo-fg); font-size: 20px; font-weight: 700; }
 .demo-group { display: flex; align-items: center; gap: 6px; }
 .demo-group-label { color: var(--demo-muted); font-size: 17px; text-transform: uppercase; letter-spacing: 0.06em; margin-right: 4px; }
 .demo-panel button {

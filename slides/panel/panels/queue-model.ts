@@ -15,6 +15,8 @@ export interface QueueViewModel {
   readonly figures: Figures | undefined;
   /** Workers the lane reports and their concurrency summed: how many jobs can run at once. */
   readonly workers: { readonly count: number; readonly slots: number } | undefined;
+  /** The server-side producer feeding this lane, jobs/s; 0 when none runs. */
+  readonly producerRate: number;
   readonly controls: 'enabled' | 'disabled' | 'hidden';
   readonly caption: string;
   readonly banner: string | undefined;
@@ -39,6 +41,7 @@ export function queueViewModel({ mode, lane, recording, store }: QueueInput): Qu
     health: 'unknown',
     figures: recorded && figuresOf(recorded),
     workers: undefined,
+    producerRate: 0,
     controls: 'hidden',
     caption: [recordedCaption, caption].filter(Boolean).join(' '),
     banner,
@@ -61,6 +64,7 @@ export function queueViewModel({ mode, lane, recording, store }: QueueInput): Qu
       health: 'unknown',
       figures: undefined,
       workers: undefined,
+      producerRate: 0,
       controls: 'disabled',
       caption: '',
       banner,
@@ -74,6 +78,7 @@ export function queueViewModel({ mode, lane, recording, store }: QueueInput): Qu
     health: state.health.status,
     figures: figuresOf(state),
     workers: workersOf(state),
+    producerRate: state.producer?.rate ?? 0,
     controls: offline || down ? 'disabled' : 'enabled',
     caption: '',
     banner,

@@ -10,6 +10,15 @@ export const queueKinds = ['noop', 'sleep'] as const;
 export type QueueKind = (typeof queueKinds)[number];
 export const SLEEP_MS = 200;
 export const burstSizes = [1, 100, 10_000] as const;
+/**
+ * Steady producer rates, jobs/s. One worker runs 8 `sleep 200 ms` jobs at once, 40 jobs/s: 10/s
+ * keeps the queue near empty, 50/s outruns one worker but not two, 200/s outruns four.
+ */
+export const producerRates = [0, 10, 50, 200] as const;
+/** Worker processes the server may run for the lane. */
+export const consumerCounts = [1, 2, 4] as const;
+/** Workers beyond the first are drawn as cards stacked behind the consumer box, at most this many. */
+const STACKED_WORKERS = 3;
 
 /**
  * Dots alive at once on one arrow; past this a spawn is dropped (see DotLayer). Enough for a dense
@@ -41,6 +50,8 @@ export interface QueueView {
   readonly root: HTMLElement;
   readonly enqueueButtons: ReadonlyMap<(typeof burstSizes)[number], HTMLButtonElement>;
   readonly kindButtons: ReadonlyMap<QueueKind, HTMLButtonElement>;
+  readonly rateButtons: ReadonlyMap<(typeof producerRates)[number], HTMLButtonElement>;
+  readonly consumerButtons: ReadonlyMap<(typeof consumerCounts)[number], HTMLButtonElement>;
   readonly resetButton: HTMLButtonElement;
   readonly routes: Record<Flow, Route>;
   /** One layer per arrow, each bounded on its own. */
@@ -108,9 +119,18 @@ export function createQueueView(): QueueView {
   const completed = count('completed', sinkX, doneY + 50, 'start');
   const failed = count('failed', sinkX, failY + 50, 'start');
   const retried = text(sinkX, H - 4, 'demo-small', 'start');
+  // More workers show as more cards behind the consumer, so scaling out is seen, not just read.
+  const stacked = Array.from({ length: STACKED_WORKERS }, (_, i) => {
+    const depth = STACKED_WORKERS - i;
+    return svg('rect', { x: consumer.x + 6 * depth, y: consumer.y - 9 * depth, width: consumer.w - 12 * depth, height: consumer.h, rx: 14, class: 'demo-box demo-stacked', 'data-depth': depth });
+  });
+  const consumerLabel = text(consumer.x + consumer.w / 2, 80, 'demo-label', 'middle', 'CONSUMER');
+  const producerRate = text(producer.x + producer.w / 2, 170, 'demo-small', 'middle', 'enqueues jobs');
+  const producerBox = svg('rect', { x: producer.x, y: producer.y, width: producer.w, height: producer.h, rx: 14, class: 'demo-box' });
   const consumerGroup = svg('g', {},
+    ...stacked,
     svg('rect', { x: consumer.x, y: consumer.y, width: consumer.w, height: consumer.h, rx: 14, class: 'demo-box demo-consumer-box' }),
-    text(consumer.x + consumer.w / 2, 80, 'demo-label', 'middle', 'CONSUMER'), active,
+    consumerLabel, active,
     text(consumer.x + consumer.w / 2, 156, 'demo-small', 'middle', 'active'), workers);
   const dotPaths: Record<Flow, SVGPathElement> = {
     enqueued: svg('path', { class: 'demo-dot' }),
@@ -120,9 +140,8 @@ export function createQueueView(): QueueView {
   };
   const stage = svg('svg', { class: 'demo-stage', viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': 'Producer, queue and consumer with live job counts' },
     defs,
-    svg('rect', { x: producer.x, y: producer.y, width: producer.w, height: producer.h, rx: 14, class: 'demo-box' }),
-    text(producer.x + producer.w / 2, 80, 'demo-label', 'middle', 'PRODUCER'), kindText,
-    text(producer.x + producer.w / 2, 170, 'demo-small', 'middle', 'enqueues jobs'),
+    producerBox,
+    text(producer.x + producer.w / 2, 80, 'demo-label', 'middle', 'PRODUCER'), kindText, producerRate,
     arrow(routes.enqueued.x0, MID, routes.enqueued.x1 - 4, MID),
     text(tube.x, tube.y - 14, 'demo-label', 'start', 'QUEUE'),
     text(tubeRight, tube.y - 14, 'demo-small', 'end', 'depth, log scale'),
@@ -149,13 +168,23 @@ export function createQueueView(): QueueView {
   const button = (label: string, attrs: Record<string, string> = {}) => html('button', { type: 'button', ...attrs }, label);
   const enqueueButtons = new Map(burstSizes.map((n) => [n, button(`+${formatCount(n)}`, { title: `Enqueue ${formatCount(n)} job${n === 1 ? '' : 's'}` })]));
   const kindButtons = new Map(queueKinds.map((k) => [k, button(k === 'sleep' ? `sleep ${SLEEP_MS} ms` : k, { 'aria-pressed': 'false' })]));
-  const resetButton = button('Reset', { title: 'Clear every queue and counter on the demo server' });
+  const rateButtons = new Map(producerRates.map((rate) => [rate, button(rate === 0 ? 'off' : `${rate}/s`, {
+    'aria-pressed': 'false',
+    title: rate === 0 ? 'Stop the steady producer' : `Enqueue ${rate} jobs every second until stopped (3 minutes at most)`,
+  })]));
+  const consumerButtons = new Map(consumerCounts.map((n) => [n, button(String(n), {
+    'aria-pressed': 'false',
+    title: `Run ${n} worker process${n === 1 ? '' : 'es'} for this lane, 8 jobs at once each`,
+  })]));
+  const resetButton = button('Reset', { title: 'Clear every queue and counter on the demo server, and stop the producer' });
   const message = html('div', { class: 'demo-message', role: 'alert' });
   const caption = html('div', { class: 'demo-caption' });
+  const group = (label: string, ...buttons: HTMLButtonElement[]) =>
+    html('div', { class: 'demo-group' }, html('span', { class: 'demo-group-label' }, label), ...buttons);
   const foot = html('div', { class: 'demo-foot', 'data-controls': 'hidden' },
-    html('div', { class: 'demo-group' }, html('span', { class: 'demo-group-label' }, 'Enqueue'), ...enqueueButtons.values()),
-    html('div', { class: 'demo-group' }, html('span', { class: 'demo-group-label' }, 'Kind'), ...kindButtons.values()),
-    html('div', { class: 'demo-group' }, resetButton),
+    html('div', { class: 'demo-foot-row' }, group('Enqueue', ...enqueueButtons.values()), group('Producer', ...rateButtons.values())),
+    html('div', { class: 'demo-foot-row' }, group('Kind', ...kindButtons.values()), group('Consumers', ...consumerButtons.values()),
+      html('div', { class: 'demo-group' }, resetButton)),
     caption, message);
   const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
   const root = html('div', { class: 'demo-panel demo-queue' }, banner, head, stageWrap, foot);
@@ -165,6 +194,8 @@ export function createQueueView(): QueueView {
     root,
     enqueueButtons,
     kindButtons,
+    rateButtons,
+    consumerButtons,
     resetButton,
     routes,
     layers: {
@@ -189,6 +220,12 @@ export function createQueueView(): QueueView {
       setText(retried, f && f.stats.retried > 0 ? `retried ${formatCount(f.stats.retried)}` : '');
       setText(workers, vm.workers ? `${formatCount(vm.workers.count)} worker${vm.workers.count === 1 ? '' : 's'} · ${formatCount(vm.workers.slots)} slots` : '');
       consumerGroup.classList.toggle('demo-busy', !!f && f.stats.active > 0);
+      const workerCount = vm.workers?.count ?? 1;
+      stacked.forEach((card, i) => setFlag(card, 'hidden', STACKED_WORKERS - i >= workerCount));
+      setText(consumerLabel, workerCount > 1 ? 'CONSUMERS' : 'CONSUMER');
+      producerBox.classList.toggle('demo-producing', vm.producerRate > 0);
+      setText(producerRate, vm.producerRate > 0 ? `${formatRate(vm.producerRate)} jobs/s` : 'enqueues jobs');
+      producerRate.classList.toggle('demo-rate-on', vm.producerRate > 0);
       setText(kindText, vm.controls === 'hidden' ? 'web app' : kind === 'sleep' ? `sleep ${SLEEP_MS} ms` : kind);
 
       root.classList.toggle('demo-dim', vm.dim);
@@ -201,8 +238,12 @@ export function createQueueView(): QueueView {
 
       setAttr(foot, 'data-controls', vm.controls);
       const disabled = vm.controls !== 'enabled';
-      for (const b of [...enqueueButtons.values(), ...kindButtons.values(), resetButton]) setFlag(b, 'disabled', disabled);
+      for (const b of [...enqueueButtons.values(), ...kindButtons.values(), ...rateButtons.values(), ...consumerButtons.values(), resetButton]) {
+        setFlag(b, 'disabled', disabled);
+      }
       for (const [k, b] of kindButtons) setAttr(b, 'aria-pressed', String(k === kind));
+      for (const [rate, b] of rateButtons) setAttr(b, 'aria-pressed', String(rate === vm.producerRate));
+      for (const [n, b] of consumerButtons) setAttr(b, 'aria-pressed', String(n === vm.workers?.count));
       if (vm.caption !== lastCaption) {
         lastCaption = vm.caption;
         caption.replaceChildren(...captionNodes(vm.caption));

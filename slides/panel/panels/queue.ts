@@ -23,6 +23,8 @@ const DOT_GAP_MS = 25;
 /** Time constant of the queue fill's glide toward its new depth, ms. */
 const FILL_EASE_MS = 140;
 
+const paramsOf = (kind: QueueKind) => (kind === 'sleep' ? { ms: SLEEP_MS } : undefined);
+
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   const laneAttr = el.dataset.lane ?? DEFAULT_LANE;
   if (!isLaneName(laneAttr)) {
@@ -120,21 +122,36 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     for (const [count, button] of view.enqueueButtons) {
       button.addEventListener('click', () => {
         view.setMessage('');
-        const params = kind === 'sleep' ? { ms: SLEEP_MS } : undefined;
-        void api.enqueue({ lane, kind, count, params }).then(show);
+        void api.enqueue({ lane, kind, count, params: paramsOf(kind) }).then(show);
+      });
+    }
+    const produce = (rate: number): void => {
+      view.setMessage('');
+      void api.produce(lane, { rate, kind, params: paramsOf(kind) }).then(show);
+    };
+    for (const [rate, button] of view.rateButtons) button.addEventListener('click', () => produce(rate));
+    for (const [count, button] of view.consumerButtons) {
+      button.addEventListener('click', () => {
+        view.setMessage('');
+        void api.scaleWorkers(lane, count).then(show);
       });
     }
     view.resetButton.addEventListener('click', () => {
       view.setMessage('');
       void api.reset().then(show);
     });
-  }
-  for (const [buttonKind, button] of view.kindButtons) {
-    button.addEventListener('click', () => {
-      kind = buttonKind;
-      dirty = true;
-      schedule();
-    });
+    for (const [buttonKind, button] of view.kindButtons) {
+      button.addEventListener('click', () => {
+        // A running producer switches to the new kind too: one kind on the slide at a time.
+        if (buttonKind !== kind && model.producerRate > 0) {
+          kind = buttonKind;
+          produce(model.producerRate);
+        }
+        kind = buttonKind;
+        dirty = true;
+        schedule();
+      });
+    }
   }
 
   // First paint now, not on the next frame: an export may capture the page before any frame runs.

@@ -58,6 +58,12 @@ describe('queueViewModel', () => {
     expect(vm.banner).toBeUndefined();
   });
 
+  it('live: the rate of the lane’s steady producer, 0 when none runs', () => {
+    expect(queueViewModel(live(connected)).producerRate).toBe(0);
+    const producing = applySnapshot(initialState, snapshot([laneState('bullmq', { producer: { rate: 50, kind: 'sleep', until: 9 } })]));
+    expect(queueViewModel(live(producing)).producerRate).toBe(50);
+  });
+
   it('live after losing the server: last figures, greyed, disabled, with the banner', () => {
     const vm = queueViewModel(live({ ...connected, connection: 'offline' }));
     expect(vm.figures?.stats.waiting).toBe(9);
