@@ -17,6 +17,7 @@ export default {
       imageBaseDir: here('./slides/'),
       panelScript: here('./dist/panel.js'),
       panelStyle: here('./dist/panel.css'),
+      recordingsDir: here('./slides/recordings/'),
     },
   },
   themeSet: [here('./slides/theme/')],

@@ -1,7 +1,7 @@
 // The Marp engine of the deck: Marp Core plus three things a talk on a flaky
 // conference network needs: no resource fetched from the internet, images that
 // travel inside every export, and the live-panel bundle injected into the page.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marp } from '@marp-team/marp-core';
 
@@ -32,11 +32,33 @@ function readIfExists(file) {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
+/**
+ * Every `<name>.json` of the recordings directory, keyed by name, as one inline script for the
+ * panel bundle (`window.__DEMO_RECORDINGS__`): exports show recorded numbers without the network.
+ * A file that is not JSON stops the build; whether it fits a panel is the panel's to check.
+ */
+export function recordingsScript(dir) {
+  if (!dir || !existsSync(dir)) return '';
+  const recordings = {};
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    try {
+      recordings[path.basename(file, '.json')] = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    } catch (error) {
+      throw new Error(`Recording ${path.join(dir, file)} is not valid JSON: ${error.message}`);
+    }
+  }
+  if (Object.keys(recordings).length === 0) return '';
+  // `<` escaped, so no recorded text can close the script element.
+  const json = JSON.stringify(recordings).replace(/</g, '\\u003c');
+  return `<script data-deck-recordings>window.__DEMO_RECORDINGS__=${json};</script>`;
+}
+
 export class DeckMarp extends Marp {
   /**
    * @param {object} options Marp Core options plus `deck`:
    *   `imageBaseDir`: directory that relative image paths in the markdown resolve against;
-   *   `panelScript`, `panelStyle`: browser bundle files injected into every rendered page.
+   *   `panelScript`, `panelStyle`: browser bundle files injected into every rendered page;
+   *   `recordingsDir`: where `npm run record` leaves each panel's last run, embedded before the bundle.
    */
   constructor(options = {}) {
     const { deck, ...marpOptions } = options;
@@ -86,7 +108,7 @@ export class DeckMarp extends Marp {
     return {
       ...result,
       css: style === undefined ? result.css : `${result.css}\n${style}`,
-      html: `${result.html}\n<script data-deck-panel>${escapeInlineScript(script)}</script>`,
+      html: `${result.html}\n${recordingsScript(this.deck.recordingsDir)}<script data-deck-panel>${escapeInlineScript(script)}</script>`,
     };
   }
 }

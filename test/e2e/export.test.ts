@@ -79,6 +79,15 @@ describe('deck export', () => {
       expect(pages[i], `page ${i + 1}`).toContain(normalize(headline));
     });
 
+    // Every live panel shows its recorded run in the PDF: when it was recorded, and its numbers.
+    const race = JSON.parse(readFileSync(path.join(root, 'slides/recordings/race.json'), 'utf8'));
+    const raced = normalize(Number(race.lanes.memory.run.count).toLocaleString('en-US'));
+    for (const title of ['Message Queue — live', 'Message Broker', 'RabbitMQ', 'Redis']) {
+      const page = pages[headlines.indexOf(title)];
+      expect(page, title).toMatch(/recorded \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      if (title !== 'Message Queue — live') expect(page, title).toContain(`Winner: In-memory, ${raced} jobs`);
+    }
+
     const all = pages.join('\n');
     for (const fact of [
       'Spokane Python User Group',
@@ -106,6 +115,7 @@ describe('deck export', () => {
     const html = readFileSync(await exportDeck('html'), 'utf8');
 
     expect(html).toContain('<div data-demo="queue" data-lane="bullmq"></div>');
+    expect(html).toContain('window.__DEMO_RECORDINGS__={"queue":');
     expect(html).toMatch(/<td>RabbitMQ<br \/> Redis<br \/> Amazon SQS<br \/> more\.\.\.<\/td>/);
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,/);
     expect(html).not.toMatch(/(?:\bsrc\s*=\s*["']?|@import\s+(?:url\(\s*)?["']?|\burl\(\s*["']?)(?:https?:)?\/\//i);
