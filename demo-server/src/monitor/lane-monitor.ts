@@ -10,6 +10,9 @@ import { RunTracker } from './lane-run.ts';
 import { RateWindow } from './rate-window.ts';
 import { RecentIds } from './recent-ids.ts';
 
+/** Jobs a worker may still finish from before a reset, remembered at most: a lost worker's jobs never end. */
+const RUNNING_AT_RESET_KEPT = 10_000;
+
 /** Enough to recognise a duplicate anywhere in a 100,000-job burst, at a few MB. */
 const COMPLETED_IDS_KEPT = 100_000;
 
@@ -145,8 +148,13 @@ export class LaneMonitor {
   }
 
   reset(): void {
-    this.runningAtReset.clear();
+    // Jobs left over from an earlier reset are kept: a second reset before they end (the race resets
+    // right after the Reset button) must not let their endings count in the new run.
     for (const id of this.running) this.runningAtReset.add(id);
+    for (const id of this.runningAtReset) {
+      if (this.runningAtReset.size <= RUNNING_AT_RESET_KEPT) break;
+      this.runningAtReset.delete(id);
+    }
     this.stats = { waiting: 0, active: 0, completed: 0, failed: 0, retried: 0 };
     this.running.clear();
     this.tick = emptyTick();

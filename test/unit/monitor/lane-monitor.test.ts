@@ -84,6 +84,16 @@ describe('LaneMonitor', () => {
     monitor.record({ type: 'completed', jobId: 'old' });
     expect(monitor.currentStats()).toEqual({ waiting: 0, active: 0, completed: 0, failed: 0, retried: 0 });
   });
+
+  it('still ignores them after a second reset that came before they ended', () => {
+    const { monitor } = monitorAt();
+    monitor.record({ type: 'enqueued', jobId: 'old' });
+    monitor.record({ type: 'started', jobId: 'old' });
+    monitor.reset();
+    monitor.reset();
+    monitor.record({ type: 'completed', jobId: 'old' });
+    expect(monitor.currentStats().completed).toBe(0);
+  });
 });
 
 describe('LaneMonitor with at-least-once delivery', () => {
