@@ -19,15 +19,21 @@ export async function statsOf(server: TestServer, lane: string) {
   return getJson(`${server.url}/api/lanes/${lane}/stats`);
 }
 
-/** Waits until nothing is waiting or running on the lane, and returns its counts. */
-export function settled(server: TestServer, lane: string, finished: number, timeoutMs = 30_000) {
-  return waitFor(
-    async () => {
-      const s = await statsOf(server, lane);
-      return s.completed + s.failed >= finished && s.waiting === 0 && s.active === 0 ? s : undefined;
-    },
-    { timeoutMs, what: `${finished} jobs finished on ${lane}` },
-  );
+/** Waits until nothing is waiting or running on the lane, and returns its counts; a timeout says what it last saw. */
+export async function settled(server: TestServer, lane: string, finished: number, timeoutMs = 30_000) {
+  let last: unknown;
+  try {
+    return await waitFor(
+      async () => {
+        const s = await statsOf(server, lane);
+        last = s;
+        return s.completed + s.failed >= finished && s.waiting === 0 && s.active === 0 ? s : undefined;
+      },
+      { timeoutMs, what: `${finished} jobs finished on ${lane}` },
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last stats ${JSON.stringify(last)}`);
+  }
 }
 
 /** What every lane must do, run against each lane on its real broker. */
