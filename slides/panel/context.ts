@@ -9,8 +9,13 @@ export interface PanelContext {
   readonly mode: Mode;
   /** The run recorded for this panel, shown whenever no live state is (static, mirror, server offline). */
   readonly recording: Recording | undefined;
-  /** Server state and commands, present exactly when `mode` is `live`. */
-  readonly live: { readonly store: LaneStore; readonly api: Api } | undefined;
+  /**
+   * The page's copy of the server state: fed by the socket when `live`, by the live window when a
+   * `mirror` (read-only); undefined in a static export.
+   */
+  readonly store: LaneStore | undefined;
+  /** Commands to the server, present exactly when `mode` is `live`. */
+  readonly api: Api | undefined;
   /** Whether the panel's slide is the one on screen: a hidden panel keeps no animation running. */
   readonly slide: SlideVisibility;
 }

@@ -1,7 +1,8 @@
 /**
  * Entry of the panel bundle the deck build inlines at the end of the Marp HTML. It mounts every
  * `[data-demo]` element with the panel of that name, sharing one store, one socket and one API
- * client across them; or, off the demo server, no network at all (see mode.ts).
+ * client across them; in a preview, the live window's store; off the demo server, no network at all
+ * (see mode.ts).
  */
 import { createApi } from './api.ts';
 import type { Dispose, PanelContext } from './context.ts';
@@ -10,6 +11,7 @@ import { readRecordings } from './recording.ts';
 import { isPanelName, panels } from './registry.ts';
 import { watchSlide } from './slide-visibility.ts';
 import { connectSocket, socketUrl } from './socket.ts';
+import { followStore, shareStore } from './store-mirror.ts';
 import { LaneStore } from './store.ts';
 import { injectStyles } from './styles.ts';
 
@@ -27,12 +29,16 @@ function start(): Dispose {
 
   const mode = detectMode(currentPage());
   const recordings = readRecordings(window.__DEMO_RECORDINGS__);
-  let live: PanelContext['live'];
+  let store: LaneStore | undefined;
+  let api: PanelContext['api'];
   if (mode === 'live') {
-    const store = new LaneStore();
+    store = new LaneStore();
     const socket = connectSocket({ url: socketUrl(location), store });
-    disposers.push(() => socket.close());
-    live = { store, api: createApi(location.origin) };
+    disposers.push(() => socket.close(), shareStore(store));
+    api = createApi(location.origin);
+  } else if (mode === 'mirror') {
+    store = new LaneStore();
+    disposers.push(followStore(store));
   }
 
   for (const el of elements) {
@@ -46,7 +52,7 @@ function start(): Dispose {
     const slide = watchSlide(el);
     const recording = recordings.get(el.dataset.recording ?? name);
     try {
-      const dispose = panels[name].mount(el, { mode, recording, live, slide });
+      const dispose = panels[name].mount(el, { mode, recording, store, api, slide });
       disposers.push(() => {
         dispose();
         slide.dispose();

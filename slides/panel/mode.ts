@@ -5,7 +5,8 @@
  *   show the recorded run.
  * - `mirror`: a copy of the deck inside Marp's presenter view (`?view=next`, `?view=overview`) or any
  *   other frame. The speaker's real window already runs the demo; a copy must neither open a second
- *   socket nor offer buttons that would run it twice, so it renders like `static` with a note.
+ *   socket nor offer buttons that would run it twice: it shows the live window's state, passed on
+ *   inside the browser (store-mirror.ts), read-only, or the recording until that arrives.
  */
 export type Mode = 'live' | 'static' | 'mirror';
 

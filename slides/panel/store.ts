@@ -129,6 +129,12 @@ export class LaneStore {
     this.emit({ type: 'snapshot' });
   }
 
+  /** Takes another window's state as is (see store-mirror.ts); `ticks` when it came from a delta. */
+  adopt(state: StoreState, ticks: ReadonlyMap<LaneName, TickCounts> | undefined): void {
+    this.current = state;
+    this.emit(ticks ? { type: 'delta', ticks } : { type: 'snapshot' });
+  }
+
   receiveDelta(msg: DeltaMessage): void {
     const { state, ticks } = applyDelta(this.current, msg);
     if (ticks.size === 0) return;

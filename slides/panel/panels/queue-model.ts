@@ -29,7 +29,7 @@ export interface QueueInput {
   readonly mode: Mode;
   readonly lane: LaneName;
   readonly recording: Recording | undefined;
-  /** The live store's state; undefined outside live mode. */
+  /** The store's state: the server's when live, the live window's when a mirror; undefined in an export. */
   readonly store: StoreState | undefined;
 }
 
@@ -50,11 +50,16 @@ export function queueViewModel({ mode, lane, recording, store }: QueueInput): Qu
   });
 
   if (mode === 'static') return fromRecording(HOW_TO_GO_LIVE);
-  if (mode === 'mirror') return fromRecording(MIRROR_NOTE);
+  if (mode === 'mirror' && !store?.everConnected) return fromRecording(MIRROR_NOTE);
   if (!store || !store.everConnected) {
     return store?.connection === 'offline' ? fromRecording(HOW_TO_GO_LIVE, OFFLINE_BANNER) : fromRecording(CONNECTING);
   }
+  const vm = fromServer(lane, store);
+  // A preview shows the presenter's demo as it runs, without the buttons that would run it twice.
+  return mode === 'mirror' ? { ...vm, controls: 'hidden', caption: MIRROR_NOTE } : vm;
+}
 
+function fromServer(lane: LaneName, store: StoreState): QueueViewModel {
   const state = store.lanes.get(lane);
   const offline = store.connection !== 'open';
   const banner = offline ? OFFLINE_BANNER : undefined;

@@ -37,7 +37,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   const view = createQueueView();
   const { layers, routes } = view;
   const releaseDeck = isolateFromDeck(view.root);
-  const store = ctx.live?.store;
+  const store = ctx.store;
 
   let kind: QueueKind = 'noop';
   let model: QueueViewModel = compute();
@@ -117,7 +117,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   });
 
   const show = (result: ApiResult): void => view.setMessage(result.ok ? '' : result.message);
-  const api = ctx.live?.api;
+  const api = ctx.api;
   if (api) {
     for (const [count, button] of view.enqueueButtons) {
       button.addEventListener('click', () => {

@@ -55,7 +55,7 @@ export interface RaceInput {
   readonly mode: Mode;
   readonly lanes: readonly LaneName[];
   readonly recording: Recording | undefined;
-  /** The live store's state; undefined outside live mode. */
+  /** The store's state: the server's when live, the live window's when a mirror; undefined in an export. */
   readonly store: StoreState | undefined;
   /** Throughput samples of the live race, if one ran since the page loaded. */
   readonly series: RaceSeries | undefined;
@@ -66,6 +66,10 @@ const labelOf = (name: LaneName, lane: { capabilities?: { label: string } } | un
 
 export function raceViewModel({ mode, lanes, recording, store, series }: RaceInput): RaceViewModel {
   if (mode === 'live' && store?.everConnected) return fromLive(lanes, store, series);
+  // A preview shows the presenter's race as it runs, without the buttons that would run it twice.
+  if (mode === 'mirror' && store?.everConnected) {
+    return { ...fromLive(lanes, store, series), controls: 'hidden', startable: [], caption: MIRROR_NOTE };
+  }
   const caption = (tail: string) => [recordedCaption(recording), tail].filter(Boolean).join(' ');
   if (mode === 'static') return fromRecording(lanes, recording, caption(HOW_TO_GO_LIVE), undefined);
   if (mode === 'mirror') return fromRecording(lanes, recording, caption(MIRROR_NOTE), undefined);

@@ -37,7 +37,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   const focus = isLaneName(focusAttr) ? focusAttr : undefined;
   const view = createRaceView(lanes, focus);
   const releaseDeck = isolateFromDeck(view.root);
-  const store = ctx.live?.store;
+  const store = ctx.store;
   const history = store && raceHistoryFor(store);
 
   let model: RaceViewModel = compute();
@@ -100,7 +100,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   resize.observe(view.chart.root);
 
   const show = (result: ApiResult): void => view.setMessage(result.ok ? '' : result.message);
-  const api = ctx.live?.api;
+  const api = ctx.api;
   if (api) {
     for (const [count, button] of view.raceButtons) {
       button.addEventListener('click', () => {

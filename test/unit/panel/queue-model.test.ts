@@ -41,6 +41,13 @@ describe('queueViewModel', () => {
     expect(vm.caption).toContain(MIRROR_NOTE);
   });
 
+  it('mirror with the live window’s state: its figures, no buttons, the note', () => {
+    const vm = queueViewModel({ mode: 'mirror', lane: 'bullmq', recording, store: connected });
+    expect(vm.figures?.stats.waiting).toBe(9);
+    expect(vm.controls).toBe('hidden');
+    expect(vm.caption).toBe(MIRROR_NOTE);
+  });
+
   it('live before the first snapshot: connecting, then offline with the banner', () => {
     expect(queueViewModel(live(initialState)).caption).toBe(CONNECTING);
     const vm = queueViewModel(live({ ...initialState, connection: 'offline' }));

@@ -120,6 +120,13 @@ describe('raceViewModel, from a recording', () => {
     expect(raceViewModel({ mode: 'mirror', lanes, recording, store: undefined, series: undefined }).caption).toContain(MIRROR_NOTE);
   });
 
+  it('mirror with the live window’s state: the live race, read-only', () => {
+    const store = connected([lane('memory', { stats: stats(1_000), run: run(200) })]);
+    const vm = raceViewModel({ mode: 'mirror', lanes, recording, store, series: undefined });
+    expect(vm.lanes[0]).toMatchObject({ status: 'finished', elapsedMs: 200 });
+    expect(vm).toMatchObject({ controls: 'hidden', startable: [], caption: MIRROR_NOTE });
+  });
+
   it('static without a recording: dashes and how to go live, never an empty box', () => {
     const vm = raceViewModel({ mode: 'static', lanes, recording: undefined, store: undefined, series: undefined });
     expect(vm.lanes.map((l) => l.status)).toEqual(['idle', 'idle', 'idle']);
