@@ -32,6 +32,8 @@ const css = `
   user-select: none;
 }
 .demo-panel * { box-sizing: border-box; }
+/* Marp's presenter view shows the current slide click-through; the speaker acts from there, so its panel takes clicks. */
+body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointer-events: auto; }
 .demo-head { display: flex; align-items: baseline; gap: 18px; min-height: 40px; white-space: nowrap; }
 /* The metrics never shrink; a long broker name gives way first, with an ellipsis. */
 .demo-title { flex: none; font-size: 26px; font-weight: 700; }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { deleteNamespace, purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
+import { launchChromium } from '../support/browser.ts';
+import { buildDeck } from '../support/deck-build.ts';
+import { openSlide } from '../support/deck-page.ts';
+import { getJson, startTestServer } from '../support/demo-server.ts';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+const racers = ['memory', 'bullmq', 'rabbitmq'] as const;
+const activeRace = '.bespoke-marp-active [data-demo="race"]';
+
+describe('the broker race panel in the deck', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await Promise.all([requireRedis(), requireRabbitmq()]);
+    await buildDeck();
+    server = await startTestServer({}, racers);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) {
+      await deleteNamespace(server.config.namespace);
+      await purgeAmqpNamespace(server.config.namespace);
+    }
+  });
+
+  it('races 1,000 jobs through memory, BullMQ and RabbitMQ from one click; every lane ends with exactly 1,000', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await openSlide(page, `${server.url}/`, 'Message Broker');
+    const panel = page.locator(activeRace);
+    const start = panel.getByRole('button', { name: 'Race 1,000' });
+    await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
+
+    await start.click();
+
+    await expect.poll(() => panel.locator('.demo-race-status').textContent(), { timeout: 60_000 }).toMatch(/^Winner: /);
+    const cell = (lane: string, row: string) => panel.locator(`[data-lane="${lane}"][data-row="${row}"]`).textContent();
+    for (const lane of racers) {
+      expect(await cell(lane, 'completed'), lane).toBe('1,000');
+      expect(await cell(lane, 'failed'), lane).toBe('0');
+      expect(await cell(lane, 'waiting'), lane).toBe('0');
+      expect(await cell(lane, 'time'), lane).toMatch(/^(1st|2nd|3rd)\d[\d.,]* s$/);
+      expect(await getJson(`${server.url}/api/lanes/${lane}/stats`)).toMatchObject({ completed: 1_000, failed: 0, waiting: 0, active: 0 });
+    }
+    // The chart is drawn by uPlot, with something on it.
+    expect(await panel.locator('.demo-race-chart canvas').count()).toBeGreaterThan(0);
+    // The clicks stayed in the panel: the deck is still on the same slide.
+    expect(await panel.isVisible()).toBe(true);
+
+    // The next broker slide shows the same race, finished, without a second click.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.bespoke-marp-active h1').textContent()).toContain('RabbitMQ');
+    await expect.poll(() => page.locator(`${activeRace} .demo-race-status`).textContent()).toMatch(/^Winner: /);
+    expect(await page.locator(`${activeRace} [data-lane="rabbitmq"][data-row="completed"]`).textContent()).toBe('1,000');
+    await page.close();
+  }, 90_000);
+
+  it('greys a lane the server does not run and races the others', async () => {
+    const small = await startTestServer({ workerConcurrency: 0 }, ['memory']);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await openSlide(page, `${small.url}/`, 'Message Broker');
+      const panel = page.locator(activeRace);
+      await expect.poll(() => panel.locator('[data-lane="bullmq"][data-row="time"]').textContent(), { timeout: 15_000 }).toBe('absent');
+      expect(await panel.locator('.demo-race-problem[data-lane="rabbitmq"]').textContent()).toContain('not on this demo server');
+
+      await panel.getByRole('button', { name: 'Race 1,000' }).click();
+      await expect.poll(() => panel.locator('.demo-race-status').textContent(), { timeout: 30_000 }).toMatch(/^Finished: In-memory, 1,000 jobs in /);
+      await page.close();
+    } finally {
+      await small.stop();
+    }
+  }, 60_000);
+});
