@@ -1,4 +1,4 @@
-// node --import tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top]: where a V8 CPU profile spent its time.
+// node --import tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top] [skip s]: where a V8 CPU profile spent its time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,11 +21,22 @@ export interface Hotspot {
   share: number;
 }
 
-/** Self time per function and per package (or file), heaviest first. */
-export function summarise(profile: CpuProfile): { total: number; idle: number; functions: Hotspot[]; packages: Hotspot[] } {
+/**
+ * Self time per function and per package (or file), heaviest first, over the samples taken
+ * `skipMs` after the profile started (to leave out start-up: module loading, compiling).
+ */
+export function summarise(
+  profile: CpuProfile,
+  skipMs = 0,
+): { total: number; idle: number; functions: Hotspot[]; packages: Hotspot[] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at >= skipMs * 1000) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  });
   const functions = new Map<string, number>();
   const packages = new Map<string, number>();
   let total = 0;
@@ -61,12 +72,12 @@ function place(url: string): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, top = '25'] = process.argv.slice(2);
+  const [file, top = '25', skip = '0'] = process.argv.slice(2);
   if (!file) {
-    console.error('usage: profile-summary.ts <file.cpuprofile> [top]');
+    console.error('usage: profile-summary.ts <file.cpuprofile> [top] [seconds of start-up to skip]');
     process.exit(2);
   }
-  const summary = summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+  const summary = summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(skip) * 1000);
   const n = Number(top);
   const show = (rows: Hotspot[]) =>
     rows.slice(0, n).map((row) => `  ${row.selfMs.toFixed(0).padStart(7)} ms ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.name}`).join('\n');
