@@ -1,49 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { deleteNamespace, purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
 import { launchChromium } from '../support/browser.ts';
 import { buildDeck } from '../support/deck-build.ts';
 import { openSlide } from '../support/deck-page.ts';
-import { uniqueNamespace, waitFor } from '../support/demo-server.ts';
+import { uniqueNamespace } from '../support/demo-server.ts';
 import { freePort } from '../support/private-brokers.ts';
-
-/**
- * The demo server as a process of its own, as `npm start` runs it, so the test can kill it the way a
- * crash would and start it again on the same port. No workers: a killed parent would orphan them.
- */
-class ServerProcess {
-  private child: ChildProcess | undefined;
-
-  constructor(
-    readonly port: number,
-    readonly namespace: string,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'demo-server/src/main.ts'], {
-      env: { ...process.env, PORT: String(this.port), DEMO_NAMESPACE: this.namespace, WORKER_CONCURRENCY: '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitFor(() => fetch(`${this.url}/api/health`).then((res) => (res.ok ? true : undefined), () => undefined), {
-      timeoutMs: 30_000,
-      intervalMs: 200,
-      what: 'the demo server to answer',
-    });
-  }
-
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
+import { ServerProcess } from '../support/server-process.ts';
 
 describe('the deck when the demo server goes away and comes back', () => {
   let server: ServerProcess;
@@ -52,7 +15,7 @@ describe('the deck when the demo server goes away and comes back', () => {
   beforeAll(async () => {
     await Promise.all([requireRedis(), requireRabbitmq()]);
     await buildDeck();
-    server = new ServerProcess(await freePort(), uniqueNamespace());
+    server = new ServerProcess(await freePort(), uniqueNamespace(), { WORKER_CONCURRENCY: '0' });
     await server.start();
     browser = await launchChromium();
   }, 180_000);

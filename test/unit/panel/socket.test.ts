@@ -28,8 +28,8 @@ class FakeSocket extends EventTarget {
 }
 
 describe('retryDelayMs', () => {
-  it('starts at half a second and doubles up to five', () => {
-    expect([0, 1, 2, 3, 4, 5, 10].map(retryDelayMs)).toEqual([500, 1000, 2000, 4000, 5000, 5000, 5000]);
+  it('starts at half a second and doubles up to one second', () => {
+    expect([0, 1, 2, 3, 4, 5, 10].map(retryDelayMs)).toEqual([500, 1000, 1000, 1000, 1000, 1000, 1000]);
   });
 });
 
