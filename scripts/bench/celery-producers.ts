@@ -29,7 +29,6 @@ export interface CeleryPlan {
  */
 export async function measureCelery(plan: CeleryPlan): Promise<Measurement[]> {
   const { url, watcher, jobs, rounds, log } = plan;
-  await watcher.waitFor(() => watcher.workers('celery').length > 0, 'a Celery worker', 60_000);
   const python = await startPythonProducer(plan);
   try {
     const tsRound = async (n: number) => {

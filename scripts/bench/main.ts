@@ -97,6 +97,13 @@ try {
     cleanups.push(async () => watcher.close());
     const lanes = (await getHealth(server.url)).lanes;
     const celeryUp = lanes.some((lane) => lane.name === 'celery' && lane.status === 'up');
+    // The server's Celery worker (a prefork pool) takes a while to start: it may, while the other lanes are measured.
+    const celeryWorker = celeryUp
+      ? watcher.waitFor(() => watcher.workers('celery').length > 0, 'a Celery worker', 90_000).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
     await waitForLaneWorker(watcher, 'bullmq', plan.concurrency);
     await waitForLaneWorker(watcher, 'rabbitmq', plan.concurrency);
     const brokers = { bullmq: findPid('redis-server'), rabbitmq: findPid('beam.smp') };
@@ -136,6 +143,10 @@ try {
       if (!celeryUp) {
         skipped.push('no celery lane');
         log('celery: skipped: no celery lane');
+      } else if (!(await celeryWorker)) {
+        const detail = (await getHealth(server.url)).lanes.find((lane) => lane.name === 'celery')?.detail ?? '';
+        skipped.push(`celery: no Celery worker came up (${detail})`);
+        log(`celery: skipped: no Celery worker came up within 90 s of the server (${detail}); see ${path.relative(process.cwd(), path.join(scratch, `server-${namespace}.log`))}`);
       } else {
         const { jobs, rounds } = plan.celery;
         log(`celery: TypeScript producer (the lane) against Celery's Python client, ${count(jobs)} noop per round (${elapsed()})`);
