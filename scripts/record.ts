@@ -67,7 +67,14 @@ async function until<T>(what: string, check: () => T | undefined, timeoutMs: num
 
 /** What a recording keeps of a lane: figures and names, never hosts or process ids. */
 function recordedLane(lane: LaneState): RecordedLane {
-  return { stats: lane.stats, throughput: lane.throughput, latency: lane.latency, capabilities: lane.capabilities, run: lane.run };
+  return {
+    stats: lane.stats,
+    throughput: lane.throughput,
+    latency: lane.latency,
+    capabilities: lane.capabilities,
+    producer: lane.producer,
+    run: lane.run,
+  };
 }
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));

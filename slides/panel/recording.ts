@@ -5,10 +5,10 @@ import { laneNames, laneRunSchema, laneStateSchema } from '../../demo-server/src
 /**
  * A lane's figures at the end of a recorded run: the same fields, with the same units, as a live
  * LaneState, so the build can cut one out of a snapshot. `capabilities` is optional and only names the
- * lane; `run` is the lane's counted burst, when the recording is of one (the broker race).
+ * lane; `producer` is the steady producer that fed it, `run` its counted burst (the broker race), if any.
  */
 export const recordedLaneSchema = laneStateSchema
-  .pick({ stats: true, throughput: true, latency: true, capabilities: true })
+  .pick({ stats: true, throughput: true, latency: true, capabilities: true, producer: true })
   .partial({ capabilities: true })
   .extend({ run: laneRunSchema.optional() });
 export type RecordedLane = z.infer<typeof recordedLaneSchema>;

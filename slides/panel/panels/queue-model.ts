@@ -1,4 +1,4 @@
-import { MAX_COUNT, type LaneCapabilities, type LaneName, type LaneState } from '../../../demo-server/src/protocol/index.ts';
+import { MAX_COUNT, type JobKind, type LaneCapabilities, type LaneName, type LaneState } from '../../../demo-server/src/protocol/index.ts';
 import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption as recordedNote } from '../captions.ts';
 import type { Mode } from '../mode.ts';
 import type { RecordedLane, Recording } from '../recording.ts';
@@ -15,8 +15,8 @@ export interface QueueViewModel {
   readonly figures: Figures | undefined;
   /** Workers the lane reports and their concurrency summed: how many jobs can run at once. */
   readonly workers: { readonly count: number; readonly slots: number } | undefined;
-  /** The server-side producer feeding this lane, jobs/s; 0 when none runs. */
-  readonly producerRate: number;
+  /** The server-side producer feeding this lane; undefined when none runs. */
+  readonly producer: { readonly rate: number; readonly kind: JobKind } | undefined;
   readonly controls: 'enabled' | 'disabled' | 'hidden';
   readonly caption: string;
   readonly banner: string | undefined;
@@ -41,7 +41,7 @@ export function queueViewModel({ mode, lane, recording, store }: QueueInput): Qu
     health: 'unknown',
     figures: recorded && figuresOf(recorded),
     workers: undefined,
-    producerRate: 0,
+    producer: recorded?.producer && { rate: recorded.producer.rate, kind: recorded.producer.kind },
     controls: 'hidden',
     caption: [recordedCaption, caption].filter(Boolean).join(' '),
     banner,
@@ -69,7 +69,7 @@ function fromServer(lane: LaneName, store: StoreState): QueueViewModel {
       health: 'unknown',
       figures: undefined,
       workers: undefined,
-      producerRate: 0,
+      producer: undefined,
       controls: 'disabled',
       caption: '',
       banner,
@@ -83,7 +83,7 @@ function fromServer(lane: LaneName, store: StoreState): QueueViewModel {
     health: state.health.status,
     figures: figuresOf(state),
     workers: workersOf(state),
-    producerRate: state.producer?.rate ?? 0,
+    producer: state.producer && { rate: state.producer.rate, kind: state.producer.kind },
     controls: offline || down ? 'disabled' : 'enabled',
     caption: '',
     banner,

@@ -223,10 +223,12 @@ export function createQueueView(): QueueView {
       const workerCount = vm.workers?.count ?? 1;
       stacked.forEach((card, i) => setFlag(card, 'hidden', STACKED_WORKERS - i >= workerCount));
       setText(consumerLabel, workerCount > 1 ? 'CONSUMERS' : 'CONSUMER');
-      producerBox.classList.toggle('demo-producing', vm.producerRate > 0);
-      setText(producerRate, vm.producerRate > 0 ? `${formatRate(vm.producerRate)} jobs/s` : 'enqueues jobs');
-      producerRate.classList.toggle('demo-rate-on', vm.producerRate > 0);
-      setText(kindText, vm.controls === 'hidden' ? 'web app' : kind === 'sleep' ? `sleep ${SLEEP_MS} ms` : kind);
+      producerBox.classList.toggle('demo-producing', vm.producer !== undefined);
+      setText(producerRate, vm.producer ? `${formatRate(vm.producer.rate)} jobs/s` : 'enqueues jobs');
+      producerRate.classList.toggle('demo-rate-on', vm.producer !== undefined);
+      // What is being produced: the running producer's kind, else the kind the buttons would send.
+      const shown = vm.producer?.kind ?? (vm.controls === 'hidden' ? undefined : kind);
+      setText(kindText, shown === undefined ? 'web app' : shown === 'sleep' ? `sleep ${SLEEP_MS} ms` : shown);
 
       root.classList.toggle('demo-dim', vm.dim);
       setFlag(banner, 'hidden', !vm.banner);
@@ -242,7 +244,7 @@ export function createQueueView(): QueueView {
         setFlag(b, 'disabled', disabled);
       }
       for (const [k, b] of kindButtons) setAttr(b, 'aria-pressed', String(k === kind));
-      for (const [rate, b] of rateButtons) setAttr(b, 'aria-pressed', String(rate === vm.producerRate));
+      for (const [rate, b] of rateButtons) setAttr(b, 'aria-pressed', String(rate === (vm.producer?.rate ?? 0)));
       for (const [n, b] of consumerButtons) setAttr(b, 'aria-pressed', String(n === vm.workers?.count));
       if (vm.caption !== lastCaption) {
         lastCaption = vm.caption;

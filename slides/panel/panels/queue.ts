@@ -143,9 +143,9 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     for (const [buttonKind, button] of view.kindButtons) {
       button.addEventListener('click', () => {
         // A running producer switches to the new kind too: one kind on the slide at a time.
-        if (buttonKind !== kind && model.producerRate > 0) {
+        if (buttonKind !== kind && model.producer) {
           kind = buttonKind;
-          produce(model.producerRate);
+          produce(model.producer.rate);
         }
         kind = buttonKind;
         dirty = true;

@@ -126,7 +126,8 @@ export function createRaceView(lanes: readonly LaneName[], focus: LaneName | und
         const column = columns.get(lane.name);
         if (!column) continue;
         setText(column.label, lane.label);
-        column.bar.style.width = `${((lane.progress ?? 0) * 100).toFixed(1)}%`;
+        const width = `${((lane.progress ?? 0) * 100).toFixed(1)}%`;
+        if (column.bar.style.width !== width) column.bar.style.width = width;
         setText(column.place, lane.place === undefined ? '' : formatPlace(lane.place));
         for (const { id } of rows) {
           const el = column.cells[id];

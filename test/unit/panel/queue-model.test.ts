@@ -65,10 +65,10 @@ describe('queueViewModel', () => {
     expect(vm.banner).toBeUndefined();
   });
 
-  it('live: the rate of the lane’s steady producer, 0 when none runs', () => {
-    expect(queueViewModel(live(connected)).producerRate).toBe(0);
+  it('live: the lane’s steady producer, its rate and kind', () => {
+    expect(queueViewModel(live(connected)).producer).toBeUndefined();
     const producing = applySnapshot(initialState, snapshot([laneState('bullmq', { producer: { rate: 50, kind: 'sleep', until: 9 } })]));
-    expect(queueViewModel(live(producing)).producerRate).toBe(50);
+    expect(queueViewModel(live(producing)).producer).toEqual({ rate: 50, kind: 'sleep' });
   });
 
   it('live after losing the server: last figures, greyed, disabled, with the banner', () => {
