@@ -58,7 +58,7 @@ describe('the speaker controls', () => {
 
     const runs = await waitFor(
       () => {
-        const lanes = server.hub.snapshot().lanes;
+        const lanes = server.hub.snapshot().lanes.filter((lane) => ['memory', 'bullmq', 'rabbitmq'].includes(lane.name));
         return lanes.every((lane) => lane.run?.finishedAt != null) ? lanes.map((lane) => lane.run!) : undefined;
       },
       { what: 'every run to finish' },
@@ -96,7 +96,6 @@ describe('the speaker controls', () => {
       ['/api/race', { lanes: [], count: 10 }, 400, 'invalid_body'],
       ['/api/race', { lanes: ['memory', 'memory'], count: 10 }, 400, 'invalid_body'],
       ['/api/race', { lanes: ['memory'], count: 0 }, 400, 'invalid_body'],
-      ['/api/race', { lanes: ['dramatiq'], count: 10 }, 404, 'unknown_lane'],
       ['/api/lanes/memory/workers', { count: 2 }, 409, 'not_scalable'],
       ['/api/lanes/bullmq/workers', { count: 0 }, 400, 'invalid_body'],
       ['/api/lanes/bullmq/workers', { count: 99 }, 400, 'invalid_body'],

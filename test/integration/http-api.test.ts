@@ -23,8 +23,9 @@ describe('the HTTP API', () => {
       { name: 'memory', status: 'up' },
       { name: 'bullmq', status: 'up' },
       { name: 'rabbitmq', status: 'up' },
-      // Up with its broker; until its Python worker has booted, it also says so.
+      // Up with their broker; until a Python worker reports, they also say so, and how to start one.
       expect.objectContaining({ name: 'celery', status: 'up' }),
+      expect.objectContaining({ name: 'dramatiq', status: 'up' }),
     ]);
   });
 
@@ -60,6 +61,7 @@ describe('the HTTP API', () => {
       { name: 'bullmq', reset: true },
       { name: 'rabbitmq', reset: true },
       { name: 'celery', reset: true },
+      { name: 'dramatiq', reset: true },
     ]);
     // Jobs already running when the reset came finish, but are not counted again.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -94,6 +96,7 @@ describe('a lane whose broker is unreachable', () => {
     expect(byName.rabbitmq).toMatchObject({ status: 'down', detail: expect.stringContaining('127.0.0.1:1') });
     expect(byName.rabbitmq.hint).toContain('rabbitmq');
     expect(byName.celery).toMatchObject({ status: 'down', detail: expect.stringContaining('127.0.0.1:1') });
+    expect(byName.dramatiq).toMatchObject({ status: 'down', detail: expect.stringContaining('127.0.0.1:1') });
 
     const refused = await postJson(`${server.url}/api/jobs`, { lane: 'bullmq', kind: 'noop' });
     expect(refused.status).toBe(503);
@@ -129,6 +132,8 @@ describe('a server that runs some lanes only', () => {
       const res = await postJson(`${server.url}/api/jobs`, { lane: 'celery', kind: 'noop' });
       expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 404, code: 'unknown_lane' });
       expect(res.body.error.message).toContain('Lanes here: memory');
+      const race = await postJson(`${server.url}/api/race`, { lanes: ['dramatiq'], count: 10 });
+      expect({ status: race.status, code: race.body.error.code }).toEqual({ status: 404, code: 'unknown_lane' });
     } finally {
       await server.stop();
     }

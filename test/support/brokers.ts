@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { connect } from 'amqplib';
 import { amqpNames } from '../../demo-server/src/lanes/amqp-topology.ts';
 import { celeryNames } from '../../demo-server/src/lanes/celery-topology.ts';
+import { dramatiqNames } from '../../demo-server/src/lanes/dramatiq-message.ts';
 
 /**
  * Fails at once, with the command that starts it, when the shared Redis is away:
@@ -53,7 +54,12 @@ export async function purgeAmqpNamespace(namespace: string, url = 'amqp://guest:
   try {
     const channel = await connection.createChannel();
     const celery = celeryNames(namespace);
-    const queues = [names.jobs, names.retry, names.dead, `${names.monitor}.rabbitmq`, celery.queue, celery.monitor];
+    const dramatiq = dramatiqNames(namespace);
+    const queues = [
+      ...[names.jobs, names.retry, names.dead, `${names.monitor}.rabbitmq`],
+      ...[celery.queue, celery.monitor],
+      ...[dramatiq.queue, dramatiq.delayed, dramatiq.dead, `${names.monitor}.dramatiq`],
+    ];
     for (const queue of queues) await channel.deleteQueue(queue);
     const exchanges = [names.deadLetterExchange, names.events, celery.queue, celery.events, celery.pidbox, celery.replies];
     for (const exchange of exchanges) await channel.deleteExchange(exchange);

@@ -1,8 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
+import { loadConfig } from '../../demo-server/src/config.ts';
 import { pythonWorkersDir } from '../../demo-server/src/lanes/python-workers.ts';
 
-export const PYTHON = '/usr/bin/python3';
+/** The Python the server runs workers with, by default Debian's, which has python3-celery. */
+const PYTHON = loadConfig({}).python;
 
 /** Fails at once, with the command that installs it, when Debian's Celery is missing. */
 export async function requireCelery(): Promise<void> {

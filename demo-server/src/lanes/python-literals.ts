@@ -21,16 +21,21 @@ export function pythonJsonString(value: string): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `json.dumps(value)` as Python writes it: `, ` and `: ` between items. */
-export function pythonJson(value: PythonValue): string {
+/** `json.dumps`'s `separators`: between items, and between a key and its value. */
+export type PythonSeparators = readonly [item: string, key: string];
+const DEFAULT_SEPARATORS: PythonSeparators = [', ', ': '];
+
+/** `json.dumps(value, separators=...)` as Python writes it; by default `, ` and `: ` between items. */
+export function pythonJson(value: PythonValue, separators: PythonSeparators = DEFAULT_SEPARATORS): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return pythonNumber(value);
   if (typeof value === 'string') return pythonJsonString(value);
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  const [item, key] = separators;
+  if (Array.isArray(value)) return `[${value.map((v) => pythonJson(v, separators)).join(item)}]`;
   return `{${Object.entries(value)
-    .map(([key, item]) => `${pythonJsonString(key)}: ${pythonJson(item)}`)
-    .join(', ')}}`;
+    .map(([name, v]) => `${pythonJsonString(name)}${key}${pythonJson(v, separators)}`)
+    .join(item)}}`;
 }
 
 /** `repr(tuple)` of numbers, as Celery writes a task's `argsrepr`: `()`, `(200,)`, `(1, 2)`. */

@@ -25,6 +25,10 @@ describe('Python literals', () => {
     );
   });
 
+  it('writes compact JSON as json.dumps(separators=(",", ":")) does', () => {
+    expect(pythonJson({ a: [1, 0.5, null], b: 'é' }, [',', ':'])).toBe('{"a":[1,0.5,null],"b":"\\u00e9"}');
+  });
+
   it('writes tuples as repr() does', () => {
     expect([pythonTupleRepr([]), pythonTupleRepr([200]), pythonTupleRepr([1, 0.5])]).toEqual(['()', '(200,)', '(1, 0.5)']);
   });
