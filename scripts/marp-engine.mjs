@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marp } from '@marp-team/marp-core';
+import { includeSource } from './include-source.mjs';
 
 const IMAGE_TYPES = {
   '.svg': 'image/svg+xml',
@@ -74,6 +75,8 @@ export class DeckMarp extends Marp {
 
   applyMarkdownItPlugins(md) {
     super.applyMarkdownItPlugins(md);
+    // Marp applies plugins from its constructor, before `this.deck` is set: read it when parsing.
+    md.use(includeSource, { baseDir: () => this.deck.imageBaseDir });
     // Before Marpit records the image URL, so background images get the data: URI too.
     md.inline.ruler2.before('marpit_parse_image', 'deck_inline_local_images', ({ tokens }) => {
       for (const token of tokens) {

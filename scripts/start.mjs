@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 const built = 'dist/index.html';
-const sources = ['slides', 'images', 'marp.config.mjs', 'scripts', 'demo-server/src/protocol'];
+// The worker modules are on the Celery and Dramatiq slides.
+const sources = ['slides', 'images', 'marp.config.mjs', 'scripts', 'demo-server/src/protocol', 'demo-server/workers'];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;

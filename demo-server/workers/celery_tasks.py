@@ -1,13 +1,18 @@
-"""The demo's jobs as Celery tasks: celery -A celery_tasks worker -E"""
+"""Run: celery -A celery_tasks worker -E"""
 import os, random, signal, time
 from celery import Celery
 
-NAMESPACE = os.environ.get("DEMO_NAMESPACE", "demo")
-app = Celery("celery_tasks",
-             broker=os.environ.get("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672"),
-             backend=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379"))
-app.conf.update(task_default_queue=f"{NAMESPACE}.celery",
-                event_exchange=f"{NAMESPACE}.celeryev", control_exchange=NAMESPACE)
+NAMESPACE = os.getenv("DEMO_NAMESPACE", "demo")
+AMQP_URL = os.getenv("AMQP_URL", "amqp://127.0.0.1")
+REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1")
+
+app = Celery("celery_tasks", broker=AMQP_URL,
+             backend=REDIS_URL)
+app.conf.update(
+    task_default_queue=f"{NAMESPACE}.celery",
+    event_exchange=f"{NAMESPACE}.celeryev",
+    control_exchange=NAMESPACE,
+)
 
 class FlakyError(Exception):
     pass
@@ -28,14 +33,16 @@ def cpu(n):
         x = (x + i * 7) % 1_000_003
     return x
 
-@app.task(autoretry_for=(FlakyError,), max_retries=2, retry_backoff=True)
+@app.task(autoretry_for=(FlakyError,),
+          max_retries=2, retry_backoff=True)
 def flaky(fail_rate):
     if random.random() < fail_rate:
-        raise FlakyError(f"flaky job failed (failRate {fail_rate})")
+        raise FlakyError(f"failRate {fail_rate}")
     return "ok"
 
+# Celery acks early: a crash loses the message.
 @app.task(bind=True)
-def crash(self):  # acks early: the message is gone before the crash
+def crash(self):
     if not self.request.delivery_info["redelivered"]:
         os.kill(os.getpid(), signal.SIGKILL)
-    return "survived: redelivered after its worker crashed"
+    return "survived: redelivered after a crash"
