@@ -71,7 +71,9 @@ try {
     // The queue mid-burst: a producer outrunning one worker, dots on the arrows.
     await post(`${server.url}/api/reset`, {});
     const queue = await open(browser, `${server.url}/`, 'Message Queue — live', size);
-    await post(`${server.url}/api/lanes/bullmq/producer`, { rate: 50, kind: 'sleep', params: { ms: 200 } });
+    const controls = queue.locator('.bespoke-marp-active [data-demo="queue"]');
+    for (const name of ['sleep 200 ms', '50/s']) await controls.getByRole('button', { name, exact: true }).click();
+    await queue.mouse.move(size[0] - 5, 5);
     await pause(5_000);
     await shot(queue, `queue-live-${tag}`);
     if (args.readme && tag === '1280x720') await queue.screenshot({ path: 'images/readme-live-queue.png' });
