@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+/** Without the caller's DEMO_NAMESPACE, so the file's own default is what is read. */
+const { DEMO_NAMESPACE: _, ...env } = process.env;
+
+/** Compose v1 (Debian's docker-compose 1.29) is the strictest reader of the file our users may have. */
+async function compose(...args: string[]): Promise<string> {
+  try {
+    return (await run('docker-compose', args, { env, timeout: 30_000 })).stdout;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('docker-compose is not installed. Install it: apt-get install docker-compose');
+    }
+    throw error;
+  }
+}
+
+describe('docker-compose.yml', () => {
+  it('validates (docker-compose config -q)', async () => {
+    await compose('config', '-q');
+  });
+
+  it('runs the brokers, the demo server, a Celery worker and a Dramatiq worker', async () => {
+    expect((await compose('config', '--services')).trim().split('\n').sort()).toEqual(
+      ['celery-worker', 'demo', 'dramatiq-worker', 'rabbitmq', 'redis'],
+    );
+  });
+
+  it('gives the server and both workers the same namespace and brokers, and pins what it installs', async () => {
+    const config = await compose('config');
+    expect(config.match(/DEMO_NAMESPACE: demo/g)).toHaveLength(3);
+    expect(config).toContain("'celery[redis]==5.5.3'");
+    expect(config).toContain("'dramatiq[rabbitmq,redis]==2.2.0'");
+    expect(config).toContain('image: rabbitmq:4.2-management');
+  });
+});
