@@ -6,7 +6,7 @@ import { pythonJson } from './python-literals.ts';
 
 /**
  * Dramatiq's messages and queues, as Dramatiq 2.2.0 writes and declares them (dramatiq/message.py,
- * encoder.py, common.py, brokers/rabbitmq.py, brokers/redis.py, results/backend.py), so that a stock
+ * encoder.py, common.py, brokers/rabbitmq.py, results/backend.py), so that a stock
  * Dramatiq worker running demo-server/workers/dramatiq_actors.py consumes what this lane sends.
  * Byte-checked against Dramatiq's own output in test/unit/lanes/dramatiq-message.test.ts.
  */
@@ -100,11 +100,6 @@ export function encodeDramatiqMessage(message: DramatiqMessage): Buffer {
  * headers table, which no Dramatiq code reads.)
  */
 export const dramatiqPublishOptions: Options.Publish = { persistent: true };
-
-/** The RedisBroker's layout: message ids in a list, messages in a hash, under the broker's namespace. */
-export function dramatiqRedisKeys(brokerNamespace: string, queue: string) {
-  return { list: `${brokerNamespace}:${queue}`, messages: `${brokerNamespace}:${queue}.msgs` } as const;
-}
 
 /** Where the Results middleware's RedisBackend keeps a message's result: an md5 of its default-namespaced key. */
 export function dramatiqResultKey(queue: string, actorName: string, messageId: string): string {

@@ -6,7 +6,6 @@ import {
   dramatiqNames,
   dramatiqPublishOptions,
   dramatiqQueueDeclarations,
-  dramatiqRedisKeys,
   dramatiqResultKey,
   encodeDramatiqMessage,
   InvalidDramatiqMessage,
@@ -15,8 +14,8 @@ import { amqpPropertyBytes } from './amqp-wire.ts';
 
 /**
  * What Dramatiq 2.2.0 (tag v2.2.0, commit 5a1f74eabe3a4c5ddd54a78611d8da34e4013249: dramatiq/broker.py,
- * message.py, encoder.py, brokers/rabbitmq.py, brokers/redis.py, results/backend.py), with Debian's pika 1.2.0,
- * declared, published and stored for `actor.send(...)` of the actors in demo-server/workers/dramatiq_actors.py,
+ * message.py, encoder.py, brokers/rabbitmq.py, results/backend.py), with Debian's pika 1.2.0, declared,
+ * published and stored for `actor.send(...)` of the actors in demo-server/workers/dramatiq_actors.py,
  * recorded by test/fixtures/dramatiq/capture_messages.py in the namespace `capture-fixture`.
  */
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/dramatiq/messages-2.2.0.json', import.meta.url), 'utf8')) as {
@@ -25,7 +24,6 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/dramatiq/message
     published: Array<{ exchange: string; routingKey: string; properties: Record<string, unknown>; body: string }>;
   };
   resultKeys: string[];
-  redis: Array<{ redisMessageId: string; list: { key: string; items: string[] }; hash: { key: string; field: string; value: string } }>;
 };
 
 const names = dramatiqNames('capture-fixture');
@@ -69,18 +67,6 @@ describe('Dramatiq on RabbitMQ', () => {
 
   it('finds results where the Results middleware stores them', () => {
     expect(messages.map((m) => dramatiqResultKey(m.queue_name, m.actor_name, m.message_id))).toEqual(fixture.resultKeys);
-  });
-});
-
-describe('Dramatiq on Redis', () => {
-  it('keeps message ids in a list and messages in a hash, under the keys RedisBroker uses', () => {
-    messages.forEach((message, i) => {
-      const captured = fixture.redis[i]!;
-      const keys = dramatiqRedisKeys('capture-fixture-dramatiq', message.queue_name);
-      expect(keys).toEqual({ list: captured.list.key, messages: captured.hash.key });
-      const withRedisId = { ...message, options: { redis_message_id: captured.redisMessageId } };
-      expect(encodeDramatiqMessage(withRedisId).toString('utf8')).toBe(captured.hash.value);
-    });
   });
 });
 
