@@ -50,10 +50,28 @@ describe('the celery lane with a Celery worker the server did not start', () => 
       { what: 'the hand-started Celery worker, with its pool size', timeoutMs: 30_000 },
     );
     expect(listed).toMatchObject({ host: 'test', pid: worker.pid });
+    // Its worker events came first; task events follow once our enable_events has reached it.
+    await waitFor(
+      async () => {
+        await postJson(`${server.url}/api/jobs`, { lane: 'celery', kind: 'noop', count: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return server.hub.monitor('celery')!.currentStats().completed > 0 ? true : undefined;
+      },
+      { what: 'task events from the hand-started worker', timeoutMs: 20_000 },
+    );
+    await postJson(`${server.url}/api/reset`, {});
     await postJson(`${server.url}/api/jobs`, { lane: 'celery', kind: 'sleep', count: 200, params: { ms: 5 } });
     expect(await settled(server, 'celery', 200)).toMatchObject({ completed: 200, failed: 0 });
     expect(server.hub.monitor('celery')!.recentJobs().some((job) => job.worker === node)).toBe(true);
   }, 60_000);
+
+  it('counts nothing from before a reset, though the worker still runs the tasks it had fetched', async () => {
+    await postJson(`${server.url}/api/jobs`, { lane: 'celery', kind: 'sleep', count: 100, params: { ms: 100 } });
+    await waitFor(async () => ((await getJson(`${server.url}/api/lanes/celery/stats`)).active > 0 ? true : undefined));
+    await postJson(`${server.url}/api/reset`, {});
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await getJson(`${server.url}/api/lanes/celery/stats`)).toEqual({ waiting: 0, active: 0, completed: 0, failed: 0, retried: 0 });
+  });
 
   it('reads results and failures back from the Redis result backend', async () => {
     await postJson(`${server.url}/api/reset`, {});

@@ -5,7 +5,7 @@ import { loadConfig } from '../../demo-server/src/config.ts';
 import { dramatiqNames } from '../../demo-server/src/lanes/dramatiq-message.ts';
 import { pythonCanImport } from '../../demo-server/src/lanes/python-workers.ts';
 import { purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
-import { getJson, postJson, startTestServer } from '../support/demo-server.ts';
+import { getJson, postJson, startTestServer, waitFor } from '../support/demo-server.ts';
 import { runLaneContract, settled } from '../support/lane-contract.ts';
 
 const requireBrokers = async () => {
@@ -93,7 +93,7 @@ describe.runIf(dramatiqInstalled)('with a real Dramatiq worker', () => {
     cleanup: (namespace) => purgeAmqpNamespace(namespace),
   });
 
-  describe('a crash job', () => {
+  describe('the lane and its own Dramatiq worker', () => {
     let server: Awaited<ReturnType<typeof startTestServer>>;
     beforeAll(async () => {
       await requireBrokers();
@@ -104,7 +104,15 @@ describe.runIf(dramatiqInstalled)('with a real Dramatiq worker', () => {
       if (server) await purgeAmqpNamespace(server.config.namespace);
     });
 
-    it('kills its worker, and completes on redelivery, as Dramatiq acks after the work', async () => {
+    it('counts nothing from before a reset, though the worker still runs the messages it had fetched', async () => {
+      await postJson(`${server.url}/api/jobs`, { lane: 'dramatiq', kind: 'sleep', count: 100, params: { ms: 100 } });
+      await waitFor(async () => ((await getJson(`${server.url}/api/lanes/dramatiq/stats`)).active > 0 ? true : undefined));
+      await postJson(`${server.url}/api/reset`, {});
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await getJson(`${server.url}/api/lanes/dramatiq/stats`)).toEqual({ waiting: 0, active: 0, completed: 0, failed: 0, retried: 0 });
+    });
+
+    it('a crash job kills its worker, and completes on redelivery, as Dramatiq acks after the work', async () => {
       await postJson(`${server.url}/api/jobs`, { lane: 'dramatiq', kind: 'crash', count: 1 });
       expect(await settled(server, 'dramatiq', 1, 45_000)).toMatchObject({ completed: 1, failed: 0 });
       const [done] = server.hub.monitor('dramatiq')!.recentJobs().filter((job) => job.state === 'completed');

@@ -16,8 +16,11 @@ export class CeleryWorkers {
   private readonly askedAt = new Map<string, number>();
 
   constructor(
-    /** Sends `stats` to one worker, by node name. */
-    private readonly askStats: (node: string) => void,
+    /**
+     * Called for a worker whose pool size is not known yet, by node name: sends it `stats`, and
+     * `enable_events`, as its task events may be off while its worker events already come.
+     */
+    private readonly contact: (node: string) => void,
     private readonly now: () => number = Date.now,
   ) {
     this.registry = new WorkerRegistry(now);
@@ -29,7 +32,7 @@ export class CeleryWorkers {
     const node = event.hostname;
     const bye = event.type === 'worker-offline';
     const concurrency = this.poolSizes.get(node);
-    if (concurrency === undefined && !bye) this.ask(node);
+    if (concurrency === undefined && !bye) this.contactOnce(node);
     this.registry.record({
       id: node,
       host: node.slice(node.indexOf('@') + 1),
@@ -52,10 +55,10 @@ export class CeleryWorkers {
     return this.registry.list().map((worker) => ({ ...worker, concurrency: this.poolSizes.get(worker.id) ?? worker.concurrency }));
   }
 
-  private ask(node: string): void {
+  private contactOnce(node: string): void {
     const last = this.askedAt.get(node);
     if (last !== undefined && this.now() - last < ASK_AGAIN_MS) return;
     this.askedAt.set(node, this.now());
-    this.askStats(node);
+    this.contact(node);
   }
 }

@@ -12,10 +12,10 @@ import { decodeCeleryEvents, jobEventOf } from './celery-events.ts';
 import { celeryAmqpHeaders, celeryTaskMessage, InvalidCeleryMessage, type CeleryProducer } from './celery-message.ts';
 import { celeryNames, celeryResultKey, declareCeleryMonitorQueue, declareCeleryTopology } from './celery-topology.ts';
 import { CeleryWorkers } from './celery-workers.ts';
-import { EnqueueTimes } from './enqueue-times.ts';
 import type { JobEventSink, Lane, StoredResult } from './lane.ts';
 import { celeryWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
+import { SentJobs } from './sent-jobs.ts';
 import { commandConnection, ConnectionWatch } from './redis-connection.ts';
 import { WorkerProcess } from './worker-process.ts';
 
@@ -69,7 +69,7 @@ export class CeleryLane implements Lane {
   private readonly redis: Redis;
   private readonly redisWatch: ConnectionWatch;
   private readonly celeryWorkers: CeleryWorkers;
-  private readonly enqueuedAt = new EnqueueTimes();
+  private readonly sent = new SentJobs();
   /** Identifies this server as Celery's client identifies itself: `gen<pid>@<host>`, and its reply address. */
   private readonly producer: CeleryProducer = { origin: `gen${process.pid}@${hostname()}`, replyTo: randomUUID() };
   private readonly replies: ControlReply;
@@ -83,7 +83,10 @@ export class CeleryLane implements Lane {
     this.amqp = new ReconnectingAmqp(options.amqpUrl, 'demo-celery-lane', (session) => this.setup(session));
     this.redis = commandConnection(options.redisUrl, 'demo-celery-results');
     this.redisWatch = new ConnectionWatch(this.redis);
-    this.celeryWorkers = new CeleryWorkers((node) => this.sendControl('stats', [node]));
+    this.celeryWorkers = new CeleryWorkers((node) => {
+      this.sendControl('enable_events', [node]);
+      this.sendControl('stats', [node]);
+    });
   }
 
   private async setup({ channel }: AmqpSession): Promise<void> {
@@ -103,10 +106,11 @@ export class CeleryLane implements Lane {
   private receiveEvents(content: Buffer): void {
     for (const event of decodeCeleryEvents(content)) {
       this.celeryWorkers.seen(event);
-      const job = event.uuid === undefined ? undefined : jobEventOf(event, this.enqueuedAt.get(event.uuid));
+      const job = event.uuid === undefined ? undefined : jobEventOf(event, this.sent.enqueuedAtOf(event.uuid));
       if (!job) continue;
-      if (job.type === 'completed' || job.type === 'failed') this.enqueuedAt.forget(job.jobId);
-      this.options.emit(job);
+      const fromBeforeReset = this.sent.fromBeforeReset(job.jobId);
+      if (job.type === 'completed' || job.type === 'failed') this.sent.ended(job.jobId);
+      if (!fromBeforeReset) this.options.emit(job);
     }
   }
 
@@ -181,7 +185,7 @@ export class CeleryLane implements Lane {
       publish: (taskId, confirmed) => {
         // Validated before it leaves: a worker that cannot read a message crashes on it at every redelivery.
         const { headers, properties, body } = celeryTaskMessage(job, taskId, this.producer);
-        this.enqueuedAt.remember(taskId, Date.now());
+        this.sent.sent(taskId, Date.now());
         return channel.publish('', this.names.queue, body, { ...properties, headers: celeryAmqpHeaders(headers) }, confirmed);
       },
       emit: this.options.emit,
@@ -206,7 +210,7 @@ export class CeleryLane implements Lane {
     const session = this.amqp.ready();
     if (!session) throw new LaneUnavailable(this.name, this.amqp.detail());
     for (const queue of [this.names.queue, this.names.monitor]) await session.channel.purgeQueue(queue);
-    this.enqueuedAt.clear();
+    this.sent.reset();
   }
 
   async close(): Promise<void> {

@@ -18,9 +18,10 @@ import {
   encodeDramatiqMessage,
   InvalidDramatiqMessage,
 } from './dramatiq-message.ts';
-import type { JobEventSink, Lane, StoredResult } from './lane.ts';
+import type { JobEvent, JobEventSink, Lane, StoredResult } from './lane.ts';
 import { dramatiqWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
+import { SentJobs } from './sent-jobs.ts';
 import { commandConnection, ConnectionWatch } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { WorkerProcess } from './worker-process.ts';
@@ -73,6 +74,7 @@ export class DramatiqLane implements Lane {
   private readonly redis: Redis;
   private readonly redisWatch: ConnectionWatch;
   private readonly registry = new WorkerRegistry();
+  private readonly sent = new SentJobs();
   private worker: WorkerProcess | null = null;
 
   constructor(private readonly options: DramatiqLaneOptions) {
@@ -93,10 +95,16 @@ export class DramatiqLane implements Lane {
       (message) => {
         if (!message) return;
         if (message.fields.routingKey === heartbeatRoutingKey(this.name)) this.registry.receive(message.content.toString('utf8'));
-        else for (const event of decodeEventBatch(message.content)) this.options.emit(event);
+        else for (const event of decodeEventBatch(message.content)) this.receive(event);
       },
       { noAck: true },
     );
+  }
+
+  private receive(event: JobEvent): void {
+    const fromBeforeReset = this.sent.fromBeforeReset(event.jobId);
+    if (event.type === 'completed' || event.type === 'failed') this.sent.ended(event.jobId);
+    if (!fromBeforeReset) this.options.emit(event);
   }
 
   async start(): Promise<void> {
@@ -155,7 +163,9 @@ export class DramatiqLane implements Lane {
       count,
       nextId: randomUUID,
       publish: (messageId, confirmed) => {
-        const body = encodeDramatiqMessage(dramatiqMessage(job, this.names.queue, messageId, Date.now()));
+        const now = Date.now();
+        this.sent.sent(messageId, now);
+        const body = encodeDramatiqMessage(dramatiqMessage(job, this.names.queue, messageId, now));
         return channel.publish('', this.names.queue, body, dramatiqPublishOptions, confirmed);
       },
       emit: this.options.emit,
@@ -185,6 +195,7 @@ export class DramatiqLane implements Lane {
     if (!session) throw new LaneUnavailable(this.name, this.amqp.detail());
     const { queue, delayed, dead } = this.names;
     for (const name of [queue, delayed, dead, `${this.events.monitor}.${this.name}`]) await session.channel.purgeQueue(name);
+    this.sent.reset();
   }
 
   async close(): Promise<void> {
