@@ -45,8 +45,9 @@ export async function measureCelery(plan: CeleryPlan): Promise<Measurement[]> {
       await watcher.waitForCompleted('celery', target, 600_000);
       return { produce: end - start, endToEnd: Date.now() / 1000 - start };
     };
-    await tsRound(Math.min(500, jobs));
-    await pyRound(Math.min(500, jobs));
+    const warmup = Math.min(500, Math.ceil(jobs / 10));
+    await tsRound(warmup);
+    await pyRound(warmup);
     const ts = { produce: [] as number[], endToEnd: [] as number[] };
     const py = { produce: [] as number[], endToEnd: [] as number[] };
     for (let round = 1; round <= rounds; round++) {

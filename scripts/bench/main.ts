@@ -182,7 +182,8 @@ try {
 
 if (measurements.length > 0) {
   const results = buildResults(machine, plan.mode, measurements, skipped);
-  const dir = path.join(repoRoot, flags.quick ? 'tmp/bench' : 'bench');
+  // Only a complete full run may replace the committed results.
+  const dir = path.join(repoRoot, flags.quick || flags.only ? 'tmp/bench' : 'bench');
   console.log(`\n${writeReport(results, measurements, dir)}`);
   console.log(`wrote ${path.relative(process.cwd(), path.join(dir, 'results.json'))} and chart.svg in ${elapsed()}`);
   if (profileDir) console.log(`CPU profiles of the demo server in ${path.relative(process.cwd(), profileDir)}: node --import tsx scripts/bench/profile-summary.ts <file>`);

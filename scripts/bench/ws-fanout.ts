@@ -43,8 +43,10 @@ export async function measureFanout(options: FanoutOptions): Promise<Measurement
   const names = bullmqNames(namespace);
   const queue = new Queue(names.queue, { connection, prefix: names.prefix, defaultJobOptions: bullmqJobOptions });
   try {
-    const { port } = await nextMessage(plain, (m: FromPlainBroadcaster) => (m.type === 'listening' ? m : undefined));
-    const demoClients = await startWatchers(options.serverWsUrl, clients, children);
+    const [{ port }, demoClients] = await Promise.all([
+      nextMessage(plain, (m: FromPlainBroadcaster) => (m.type === 'listening' ? m : undefined)),
+      startWatchers(options.serverWsUrl, clients, children),
+    ]);
     const plainClients = await startWatchers(`ws://127.0.0.1:${port}`, clients, children);
     const demoCpu: number[] = [];
     const plainCpu: number[] = [];
