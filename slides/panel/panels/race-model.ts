@@ -26,8 +26,6 @@ export interface RaceLaneModel {
   readonly figures: Figures | undefined;
   /** Since the start: to now while running, to the last job when finished, ms. */
   readonly elapsedMs: number | undefined;
-  /** Jobs that ended (completed or failed) per second since the start. */
-  readonly meanRate: number | undefined;
   /** Share of the burst that ended, 0..1. */
   readonly progress: number | undefined;
   /** 1 for the first lane to finish. */
@@ -82,7 +80,7 @@ function fromRecording(lanes: readonly LaneName[], recording: Recording | undefi
   const models = lanes.map((name) => {
     const recorded = recording?.lanes[name];
     if (recording && !recorded) {
-      return absentLane(name, name, { title: 'not in this recording', detail: '', hint: 'npm run record' });
+      return outLane(name, name, { title: 'not in this recording', detail: '', hint: 'npm run record' });
     }
     return laneModel(name, labelOf(name, recorded), recorded, race, recording ? Date.parse(recording.recordedAt) : 0);
   });
@@ -97,10 +95,10 @@ function fromLive(lanes: readonly LaneName[], store: StoreState, series: RaceSer
   const race = latestRun(lanes.map((name) => store.lanes.get(name)));
   const models = lanes.map((name) => {
     const state = store.lanes.get(name);
-    if (!state) return absentLane(name, name, { title: 'not on this demo server', detail: '', hint: '' });
+    if (!state) return outLane(name, name, { title: 'not on this demo server', detail: '', hint: '' });
     const label = labelOf(name, state);
     if (state.health.status === 'down') {
-      return absentLane(name, label, { title: `${label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' }, 'down', state);
+      return outLane(name, label, { title: `${label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' }, 'down', state);
     }
     return laneModel(name, label, state, race, store.serverTime);
   });
@@ -123,7 +121,7 @@ function laneModel(name: LaneName, label: string, lane: (RecordedLane | LaneStat
   const figures = lane && { stats: lane.stats, throughput: lane.throughput, latency: lane.latency };
   const run = race && lane?.run?.id === race.id ? lane.run : undefined;
   if (!run || !figures) {
-    return { name, label, status: 'idle', figures, elapsedMs: undefined, meanRate: undefined, progress: undefined, place: undefined, problem: undefined };
+    return { name, label, status: 'idle', figures, elapsedMs: undefined, progress: undefined, place: undefined, problem: undefined };
   }
   const ended = figures.stats.completed + figures.stats.failed;
   const elapsedMs = Math.max(0, (run.finishedAt ?? now) - run.startedAt);
@@ -133,16 +131,16 @@ function laneModel(name: LaneName, label: string, lane: (RecordedLane | LaneStat
     status: run.finishedAt === null ? 'running' : 'finished',
     figures,
     elapsedMs,
-    meanRate: elapsedMs > 0 ? (ended * 1000) / elapsedMs : undefined,
     progress: run.count > 0 ? Math.min(1, ended / run.count) : 1,
     place: undefined,
     problem: undefined,
   };
 }
 
-function absentLane(name: LaneName, label: string, problem: RaceLaneModel['problem'], status: 'down' | 'absent' = 'absent', lane?: LaneState): RaceLaneModel {
+/** A lane greyed out of the race: down, or not there at all. */
+function outLane(name: LaneName, label: string, problem: RaceLaneModel['problem'], status: 'down' | 'absent' = 'absent', lane?: LaneState): RaceLaneModel {
   const figures = lane && { stats: lane.stats, throughput: lane.throughput, latency: lane.latency };
-  return { name, label, status, figures, elapsedMs: undefined, meanRate: undefined, progress: undefined, place: undefined, problem };
+  return { name, label, status, figures, elapsedMs: undefined, progress: undefined, place: undefined, problem };
 }
 
 /** Places, the headline and the winner, the same for a live race and a recorded one. */
