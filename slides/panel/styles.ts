@@ -149,11 +149,10 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
 .demo-focus { background: rgba(255, 248, 225, 0.08); }
 .demo-lane-out { opacity: 0.4; filter: grayscale(1); }
 .demo-race-problems:empty { display: none; }
-.demo-race-problem { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; font-size: 19px; }
+.demo-race-problem { font-size: 18px; line-height: 1.3; }
 .demo-race-problem[hidden] { display: none; }
-.demo-race-problem-title { color: var(--demo-warn); font-weight: 700; }
+.demo-race-problem-title { margin-right: 10px; color: var(--demo-warn); font-weight: 700; }
 .demo-race-problem-title::before { content: "▲ "; }
-.demo-race-problem-detail { color: var(--demo-muted); font-size: 17px; }
 .demo-race-status { min-height: 30px; font-size: 22px; font-weight: 700; }
 .demo-race-status.demo-race-won { color: var(--demo-warn); font-size: 24px; }
 .demo-race .demo-message:empty { display: none; }

@@ -67,7 +67,7 @@ describe('the broker race panel in the deck', () => {
       await openSlide(page, `${small.url}/`, 'Message Broker');
       const panel = page.locator(activeRace);
       await expect.poll(() => panel.locator('[data-lane="bullmq"][data-row="time"]').textContent(), { timeout: 15_000 }).toBe('absent');
-      expect(await panel.locator('.demo-race-problem[data-lane="rabbitmq"]').textContent()).toContain('not on this demo server');
+      expect(await panel.locator('.demo-race-problem[data-lane="rabbitmq"]').textContent()).toContain('rabbitmq: not on this demo server');
 
       await panel.getByRole('button', { name: 'Race 1,000' }).click();
       await expect.poll(() => panel.locator('.demo-race-status').textContent(), { timeout: 30_000 }).toMatch(/^Finished: In-memory, 1,000 jobs in /);

@@ -99,6 +99,8 @@ export function createRaceChart(styles: readonly SeriesStyle[]): RaceChart {
             width: 4 * k,
             dash: style.dash.map((d) => d * k),
             points: { show: false },
+            // A sample some lanes have no value at (see RaceHistory) is crossed, not a break in the line.
+            spanGaps: true,
           })),
         ],
       },

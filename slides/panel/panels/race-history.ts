@@ -62,19 +62,29 @@ export class RaceHistory {
     const last = this.t.at(-1);
     if (state.serverTime > lastFinish + TAIL_MS || seconds < 0 || (last !== undefined && seconds <= last)) return false;
 
+    // The server sends nothing while nothing changes; a lane that finished in that silence has run at
+    // 0 jobs/s since one window after its finish, which a straight line to the next sample would hide.
+    const settled = racing
+      .filter((lane) => lane.run?.finishedAt != null)
+      .map((lane) => ({ name: lane.name, at: (lane.run!.finishedAt! - run.startedAt) / 1000 + RATE_WINDOW_S }))
+      .filter(({ at }) => at > (last ?? 0) && at < seconds)
+      .sort((a, b) => a.at - b.at);
+    for (const { at } of settled) {
+      this.t.push(at);
+      for (const lane of racing) {
+        const done = lane.run?.finishedAt != null && (lane.run.finishedAt - run.startedAt) / 1000 + RATE_WINDOW_S <= at;
+        // Other lanes get no invented value there: the chart joins their line across it.
+        this.seriesOf(lane.name).ended.push(done ? lane.stats.completed + lane.stats.failed : Number.NaN);
+        this.seriesOf(lane.name).ys.push(done ? 0 : Number.NaN);
+      }
+    }
+
     this.t.push(seconds);
     for (const lane of racing) {
-      let ys = this.lanes.get(lane.name);
-      let ended = this.ended.get(lane.name);
-      if (!ys || !ended) {
-        // A lane first seen mid-race (a reconnect) gets no invented past.
-        ys = new Array<number>(this.t.length - 1).fill(Number.NaN);
-        ended = new Array<number>(this.t.length - 1).fill(Number.NaN);
-        this.lanes.set(lane.name, ys);
-        this.ended.set(lane.name, ended);
-      }
+      const { ys, ended } = this.seriesOf(lane.name);
       ended.push(lane.stats.completed + lane.stats.failed);
-      ys.push(this.rate(ended, seconds));
+      const finished = lane.run?.finishedAt != null && (lane.run.finishedAt - run.startedAt) / 1000 <= seconds - RATE_WINDOW_S;
+      ys.push(finished ? 0 : this.rate(ended, seconds));
     }
     if (this.t.length > MAX_SAMPLES) this.thin();
     this.version += 1;
@@ -92,6 +102,19 @@ export class RaceHistory {
     return this.version;
   }
 
+  /** A lane's arrays, created for a lane first seen mid-race (a reconnect) with no invented past. */
+  private seriesOf(name: LaneName): { ys: number[]; ended: number[] } {
+    let ys = this.lanes.get(name);
+    let ended = this.ended.get(name);
+    if (!ys || !ended) {
+      ys = new Array<number>(this.t.length - 1).fill(Number.NaN);
+      ended = new Array<number>(this.t.length - 1).fill(Number.NaN);
+      this.lanes.set(name, ys);
+      this.ended.set(name, ended);
+    }
+    return { ys, ended };
+  }
+
   /**
    * Jobs/s over the last RATE_WINDOW_S before `now`, from the newest sample at least that old; the
    * start of the race (0 jobs at 0 s, counters were reset) serves when there is none.
@@ -100,7 +123,7 @@ export class RaceHistory {
     const newest = ended.length - 1;
     let from = { t: 0, ended: 0 };
     for (let i = newest - 1; i >= 0; i -= 1) {
-      if (Number.isNaN(ended[i]!)) break;
+      if (Number.isNaN(ended[i]!)) continue;
       if (this.t[i]! <= now - RATE_WINDOW_S) {
         from = { t: this.t[i]!, ended: ended[i]! };
         break;

@@ -80,7 +80,7 @@ function fromRecording(lanes: readonly LaneName[], recording: Recording | undefi
   const models = lanes.map((name) => {
     const recorded = recording?.lanes[name];
     if (recording && !recorded) {
-      return outLane(name, name, { title: 'not in this recording', detail: '', hint: 'npm run record' });
+      return outLane(name, name, { title: `${name}: not in this recording`, detail: '', hint: 'Record it: `npm run record`' });
     }
     return laneModel(name, labelOf(name, recorded), recorded, race, recording ? Date.parse(recording.recordedAt) : 0);
   });
@@ -95,7 +95,7 @@ function fromLive(lanes: readonly LaneName[], store: StoreState, series: RaceSer
   const race = latestRun(lanes.map((name) => store.lanes.get(name)));
   const models = lanes.map((name) => {
     const state = store.lanes.get(name);
-    if (!state) return outLane(name, name, { title: 'not on this demo server', detail: '', hint: '' });
+    if (!state) return outLane(name, name, { title: `${name}: not on this demo server`, detail: '', hint: '' });
     const label = labelOf(name, state);
     if (state.health.status === 'down') {
       return outLane(name, label, { title: `${label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' }, 'down', state);

@@ -51,7 +51,7 @@ interface LaneColumn {
   readonly bar: HTMLElement;
   readonly place: HTMLElement;
   readonly cells: Record<RowId, HTMLElement>;
-  readonly problem: { readonly line: HTMLElement; readonly title: HTMLElement; readonly detail: HTMLElement; readonly hint: HTMLElement };
+  readonly problem: { readonly line: HTMLElement; readonly title: HTMLElement; readonly hint: HTMLElement };
 }
 
 export interface RaceView {
@@ -88,12 +88,12 @@ export function createRaceView(lanes: readonly LaneName[], focus: LaneName | und
     const cells = {} as Record<RowId, HTMLElement>;
     for (const { id } of rows) cells[id] = cell('cell', 'demo-race-cell', { 'data-lane': name, 'data-row': id }, NO_VALUE);
     cells.time.prepend(place);
+    // Title and the command that fixes it, on screen; the broker's own words on hover, where room is.
     const problem = {
       title: html('span', { class: 'demo-race-problem-title' }),
-      detail: html('span', { class: 'demo-race-problem-detail' }),
-      hint: html('span', { class: 'demo-overlay-hint demo-code' }),
+      hint: html('span', { class: 'demo-race-problem-hint' }),
     };
-    const line = html('div', { class: 'demo-race-problem', 'data-lane': name, hidden: true }, problem.title, problem.detail, problem.hint);
+    const line = html('div', { class: 'demo-race-problem', 'data-lane': name, hidden: true }, problem.title, problem.hint);
     columns.set(name, { header, label, bar, place, cells, problem: { line, ...problem } });
     if (name === focus) for (const el of [header, ...Object.values(cells)]) el.classList.add('demo-focus');
   }
@@ -141,9 +141,12 @@ export function createRaceView(lanes: readonly LaneName[], focus: LaneName | und
           el.classList.toggle('demo-winner', lane.place === 1 && vm.winner !== undefined);
         }
         setFlag(column.problem.line, 'hidden', !lane.problem);
-        setText(column.problem.title, lane.problem ? `${lane.label}: ${lane.problem.title}` : '');
-        setText(column.problem.detail, lane.problem?.detail ?? '');
-        setText(column.problem.hint, lane.problem?.hint ?? '');
+        setText(column.problem.title, lane.problem?.title ?? '');
+        setAttr(column.problem.line, 'title', lane.problem?.detail ?? '');
+        if (column.problem.hint.dataset.text !== (lane.problem?.hint ?? '')) {
+          column.problem.hint.dataset.text = lane.problem?.hint ?? '';
+          column.problem.hint.replaceChildren(...captionNodes(lane.problem?.hint ?? ''));
+        }
       }
       setText(status, vm.winner ?? vm.headline);
       status.classList.toggle('demo-race-won', vm.winner !== undefined);

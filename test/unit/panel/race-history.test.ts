@@ -41,6 +41,19 @@ describe('RaceHistory', () => {
     expect(history.observe(at(100 + TAIL_MS + 50, { memory: { ended: 1_000, run: run(START + 100) } }))).toBe(false);
   });
 
+  it('drops a lane to zero one window after it finished, even when the server said nothing in between', () => {
+    const history = new RaceHistory();
+    history.observe(at(100, { memory: { ended: 900, run: run() }, bullmq: { ended: 10, run: run() } }));
+    // Nothing arrives until 1 s; memory finished at 0.15 s, BullMQ is still running.
+    history.observe(at(1_000, { memory: { ended: 1_000, run: run(START + 150) }, bullmq: { ended: 60, run: run() } }));
+    const { t, lanes } = history.series()!;
+    expect(t).toEqual([0.1, 0.65, 1]);
+    expect(lanes.get('memory')).toEqual([9_000, 0, 0]);
+    expect(lanes.get('bullmq')![1]).toBeNaN();
+    // BullMQ's rate passes over the sample it has no value at: 50 jobs in the 0.9 s since 0.1 s.
+    expect(lanes.get('bullmq')![2]).toBeCloseTo((60 - 10) / 0.9);
+  });
+
   it('starts afresh on a new race and forgets the old one on a reset', () => {
     const history = new RaceHistory();
     history.observe(at(100, { memory: { ended: 10, run: run() } }));

@@ -75,7 +75,7 @@ describe('raceViewModel, live', () => {
 
   it('shows a lane missing from the server as absent instead of failing', () => {
     const vm = raceViewModel({ mode: 'live', lanes: ['memory', 'celery'], recording: undefined, store: connected([lane('memory')]), series: undefined });
-    expect(vm.lanes[1]).toMatchObject({ name: 'celery', status: 'absent', problem: { title: 'not on this demo server' } });
+    expect(vm.lanes[1]).toMatchObject({ name: 'celery', status: 'absent', problem: { title: 'celery: not on this demo server' } });
     expect(vm.startable).toEqual(['memory']);
   });
 
@@ -108,7 +108,7 @@ describe('raceViewModel, from a recording', () => {
   it('static: recorded figures, the winner, the chart, the date and how to go live', () => {
     const vm = raceViewModel({ mode: 'static', lanes, recording, store: undefined, series: undefined });
     expect(vm.lanes[0]).toMatchObject({ label: 'In-memory', status: 'finished', elapsedMs: 1_900, place: 1 });
-    expect(vm.lanes[2]).toMatchObject({ status: 'absent', problem: { title: 'not in this recording' } });
+    expect(vm.lanes[2]).toMatchObject({ status: 'absent', problem: { title: 'rabbitmq: not in this recording' } });
     expect(vm.winner).toBe('Winner: In-memory, 20,000 jobs in 1.90 s');
     expect(vm.chart?.ys[1]).toEqual([1_000, 2_000]);
     expect(vm.controls).toBe('hidden');
