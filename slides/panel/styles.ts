@@ -76,7 +76,6 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
 .demo-overlay-detail { font-size: 20px; }
 .demo-code { font-family: 'DejaVu Sans Mono', ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; color: var(--demo-warn); }
 .demo-overlay-hint { font-size: 20px; }
-.demo-overlay-hint:not(:empty)::before { content: "$ "; color: var(--demo-muted); }
 /* Covers the header row: while offline its figures are stale anyway, and the stage stays readable. */
 .demo-banner {
   position: absolute; top: 8px; left: 12px; right: 12px; z-index: 2;

@@ -160,7 +160,8 @@ export function createQueueView(): QueueView {
   );
   const overlayTitle = html('div', { class: 'demo-overlay-title' });
   const overlayDetail = html('div', { class: 'demo-overlay-detail' });
-  const overlayHint = html('span', { class: 'demo-overlay-hint demo-code' });
+  // The server's hint is prose with the commands in backticks, e.g. "Start Redis: `docker compose up -d redis`".
+  const overlayHint = html('div', { class: 'demo-overlay-hint' });
   const overlay = html('div', { class: 'demo-overlay', role: 'status', hidden: true }, overlayTitle, overlayDetail, overlayHint);
   const stageWrap = html('div', { class: 'demo-stage-wrap' }, stage, overlay);
 
@@ -236,7 +237,10 @@ export function createQueueView(): QueueView {
       setFlag(overlay, 'hidden', !vm.overlay);
       setText(overlayTitle, vm.overlay?.title ?? '');
       setText(overlayDetail, vm.overlay?.detail ?? '');
-      setText(overlayHint, vm.overlay?.hint ?? '');
+      if (overlayHint.dataset.text !== (vm.overlay?.hint ?? '')) {
+        overlayHint.dataset.text = vm.overlay?.hint ?? '';
+        overlayHint.replaceChildren(...captionNodes(vm.overlay?.hint ?? ''));
+      }
 
       setAttr(foot, 'data-controls', vm.controls);
       const disabled = vm.controls !== 'enabled';
