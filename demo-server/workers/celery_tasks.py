@@ -33,8 +33,8 @@ def cpu(n):
         x = (x + i * 7) % 1_000_003
     return x
 
-@app.task(autoretry_for=(FlakyError,),
-          max_retries=2, retry_backoff=True)
+@app.task(autoretry_for=(FlakyError,), max_retries=2,
+          retry_backoff=True, retry_jitter=False)
 def flaky(fail_rate):
     if random.random() < fail_rate:
         raise FlakyError(f"failRate {fail_rate}")

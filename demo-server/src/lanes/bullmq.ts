@@ -7,7 +7,7 @@ import { BULLMQ_EVENTS_MAX_LEN, bullmqNames } from './bullmq-names.ts';
 import { completionSchema } from './completion.ts';
 import type { JobEventSink, Lane } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
-import { blockingConnection, commandConnection, ConnectionWatch } from './redis-connection.ts';
+import { blockingConnection, commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
 
@@ -102,19 +102,7 @@ export class BullmqLane implements Lane {
     this.subscriber.on('message', (_channel: string, payload: string) => this.registry.receive(payload));
     this.subscriber.subscribe(this.names.heartbeats).catch(() => {});
     this.worker?.start();
-    await this.firstConnection();
-  }
-
-  /** Gives Redis a moment at start, so a broker that is up is not reported down for its first second. */
-  private async firstConnection(): Promise<void> {
-    if (this.watch.isUp()) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 1_500);
-      this.connection.once('ready', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await firstConnection(this.connection);
   }
 
   health(): LaneHealth {

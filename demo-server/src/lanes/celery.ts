@@ -16,7 +16,7 @@ import type { JobEventSink, Lane, StoredResult } from './lane.ts';
 import { celeryWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
-import { commandConnection, ConnectionWatch } from './redis-connection.ts';
+import { commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
 import { WorkerProcess } from './worker-process.ts';
 
 export interface CeleryLaneOptions {
@@ -127,7 +127,7 @@ export class CeleryLane implements Lane {
   }
 
   async start(): Promise<void> {
-    await this.amqp.start();
+    await Promise.all([this.amqp.start(), firstConnection(this.redis)]);
     this.enableEventsTimer = setInterval(() => this.sendControl('enable_events'), ENABLE_EVENTS_EVERY_MS);
     const { workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
     if (workerConcurrency > 0 && (await pythonCanImport(python, 'celery_tasks'))) {

@@ -22,7 +22,7 @@ import type { JobEvent, JobEventSink, Lane, StoredResult } from './lane.ts';
 import { dramatiqWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
-import { commandConnection, ConnectionWatch } from './redis-connection.ts';
+import { commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { WorkerProcess } from './worker-process.ts';
 
@@ -108,7 +108,7 @@ export class DramatiqLane implements Lane {
   }
 
   async start(): Promise<void> {
-    await this.amqp.start();
+    await Promise.all([this.amqp.start(), firstConnection(this.redis)]);
     const { workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
     if (workerConcurrency > 0 && (await pythonCanImport(python, 'dramatiq_actors'))) {
       const env = { AMQP_URL: amqpUrl, REDIS_URL: redisUrl, DEMO_NAMESPACE: namespace };

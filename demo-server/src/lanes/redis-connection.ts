@@ -42,3 +42,15 @@ export class ConnectionWatch {
     return this.lastError || `connection ${this.redis.status}`;
   }
 }
+
+/** Gives Redis a moment at start, so a broker that is up is not reported down for its first second. */
+export async function firstConnection(redis: Redis, timeoutMs = 1_500): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
