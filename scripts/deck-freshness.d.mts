@@ -1,0 +1,2 @@
+export declare const builtDeck: string;
+export declare function deckIsStale(): boolean;
