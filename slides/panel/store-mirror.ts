@@ -18,14 +18,20 @@ const hasChannel = (): boolean => typeof BroadcastChannel !== 'undefined';
 export function shareStore(store: LaneStore): Dispose {
   if (!hasChannel()) return () => {};
   const channel = new BroadcastChannel(CHANNEL);
+  // Copying the state to another window costs the live one time on every delta: only once a preview asked.
+  let previewSeen = false;
   const send = (ticks?: ReadonlyMap<LaneName, TickCounts>): void => {
     const message: MirrorMessage = { type: 'state', state: store.state, ticks };
     channel.postMessage(message);
   };
-  const unsubscribe = store.subscribe((event) => send(event.type === 'delta' ? event.ticks : undefined));
-  // A preview that opens late asks; the live window answers with what it has.
+  const unsubscribe = store.subscribe((event) => {
+    if (previewSeen) send(event.type === 'delta' ? event.ticks : undefined);
+  });
+  // A preview says hello when it opens, until answered; the live window answers with what it has.
   channel.onmessage = (event: MessageEvent<MirrorMessage>) => {
-    if (event.data?.type === 'hello' && store.state.everConnected) send();
+    if (event.data?.type !== 'hello') return;
+    previewSeen = true;
+    if (store.state.everConnected) send();
   };
   return () => {
     unsubscribe();

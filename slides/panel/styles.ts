@@ -48,6 +48,7 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
 .demo-metric-value { font-size: 28px; font-weight: 700; }
 .demo-stage-wrap { position: relative; }
 .demo-stage { display: block; width: 100%; height: auto; overflow: visible; }
+.demo-dots { position: absolute; top: 0; left: 0; pointer-events: none; will-change: transform; }
 .demo-stage text { fill: var(--demo-fg); font-family: inherit; }
 .demo-stage .demo-label { fill: var(--demo-muted); font-size: 16px; font-weight: 700; letter-spacing: 0.08em; }
 .demo-stage .demo-small { fill: var(--demo-muted); font-size: 16px; }

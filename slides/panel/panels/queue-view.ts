@@ -156,14 +156,15 @@ export function createQueueView(): QueueView {
     text(sinkX + 32, doneY + 6, 'demo-label', 'start', 'COMPLETED'), completed,
     svg('path', { d: crossShape(8)(sinkX + 12, failY), class: 'demo-fail-mark' }),
     text(sinkX + 32, failY + 6, 'demo-label', 'start', 'FAILED'), failed, retried,
-    ...Object.values(dotPaths),
   );
+  // The dots move every frame; on a layer of their own, the stage under them is not painted again.
+  const dots = svg('svg', { class: 'demo-stage demo-dots', viewBox: `0 0 ${W} ${H}`, 'aria-hidden': 'true' }, ...Object.values(dotPaths));
   const overlayTitle = html('div', { class: 'demo-overlay-title' });
   const overlayDetail = html('div', { class: 'demo-overlay-detail' });
   // The server's hint is prose with the commands in backticks, e.g. "Start Redis: `docker compose up -d redis`".
   const overlayHint = html('div', { class: 'demo-overlay-hint' });
   const overlay = html('div', { class: 'demo-overlay', role: 'status', hidden: true }, overlayTitle, overlayDetail, overlayHint);
-  const stageWrap = html('div', { class: 'demo-stage-wrap' }, stage, overlay);
+  const stageWrap = html('div', { class: 'demo-stage-wrap' }, stage, dots, overlay);
 
   // Foot: the producer's controls in live mode, a caption otherwise.
   const button = (label: string, attrs: Record<string, string> = {}) => html('button', { type: 'button', ...attrs }, label);
