@@ -135,7 +135,7 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
     const series = history.series();
     const chart = series && {
       t: series.t.map((t) => round(t, 2)),
-      lanes: Object.fromEntries([...series.lanes].map(([name, ys]) => [name, ys.map((y) => (Number.isFinite(y) ? Math.round(y) : 0))])),
+      lanes: Object.fromEntries([...series.lanes].map(([name, ys]) => [name, ys.map((y) => (Number.isFinite(y) ? Math.round(y) : null))])),
     };
     for (const lane of finished) log(`race: ${lane.name} finished in ${((lane.run!.finishedAt! - lane.run!.startedAt) / 1000).toFixed(2)} s`);
     return {

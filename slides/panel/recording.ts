@@ -13,11 +13,14 @@ export const recordedLaneSchema = laneStateSchema
   .extend({ run: laneRunSchema.optional() });
 export type RecordedLane = z.infer<typeof recordedLaneSchema>;
 
-/** Throughput samples of a recorded run, for a chart: seconds since the start, jobs/s per lane at those times. */
+/**
+ * Throughput samples of a recorded run, for a chart: seconds since the start, jobs/s per lane at those
+ * times; null where a lane has no sample (the chart joins its line across).
+ */
 export const recordedChartSchema = z
   .object({
     t: z.array(z.number()),
-    lanes: z.partialRecord(z.enum(laneNames), z.array(z.number())),
+    lanes: z.partialRecord(z.enum(laneNames), z.array(z.number().nullable())),
   })
   .refine((chart) => Object.values(chart.lanes).every((ys) => ys?.length === chart.t.length), 'one value per time');
 export type RecordedChart = z.infer<typeof recordedChartSchema>;

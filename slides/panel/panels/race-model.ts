@@ -86,7 +86,7 @@ function fromRecording(lanes: readonly LaneName[], recording: Recording | undefi
   });
   const chart = recording?.chart && {
     t: recording.chart.t,
-    ys: lanes.map((name) => recording.chart?.lanes[name] ?? recording.chart!.t.map(() => Number.NaN)),
+    ys: lanes.map((name) => (recording.chart?.lanes[name] ?? recording.chart!.t.map(() => null)).map((y) => y ?? Number.NaN)),
   };
   return finish(models, race, chart, { controls: 'hidden', startable: [], banner, caption, dim: false });
 }
