@@ -75,6 +75,7 @@ export class CeleryLane implements Lane {
   private readonly replies: ControlReply;
   private controlClock = 0;
   private worker: WorkerProcess | null = null;
+  private closed = false;
   private enableEventsTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: CeleryLaneOptions) {
@@ -128,9 +129,12 @@ export class CeleryLane implements Lane {
 
   async start(): Promise<void> {
     await Promise.all([this.amqp.start(), firstConnection(this.redis)]);
-    this.enableEventsTimer = setInterval(() => this.sendControl('enable_events'), ENABLE_EVENTS_EVERY_MS);
     const { workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
-    if (workerConcurrency > 0 && (await pythonCanImport(python, 'celery_tasks'))) {
+    const canRunWorker = workerConcurrency > 0 && (await pythonCanImport(python, 'celery_tasks'));
+    // Closed while it was starting (a test, Ctrl+C): start nothing that would outlive it.
+    if (this.closed) return;
+    this.enableEventsTimer = setInterval(() => this.sendControl('enable_events'), ENABLE_EVENTS_EVERY_MS);
+    if (canRunWorker) {
       const env = { AMQP_URL: amqpUrl, REDIS_URL: redisUrl, DEMO_NAMESPACE: namespace };
       this.worker = new WorkerProcess(celeryWorkerCommand(python, workerConcurrency, env), logger);
       this.worker.start();
@@ -214,6 +218,7 @@ export class CeleryLane implements Lane {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.enableEventsTimer) clearInterval(this.enableEventsTimer);
     await this.worker?.stop();
     await this.amqp.close();

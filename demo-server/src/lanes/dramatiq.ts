@@ -76,6 +76,7 @@ export class DramatiqLane implements Lane {
   private readonly registry = new WorkerRegistry();
   private readonly sent = new SentJobs();
   private worker: WorkerProcess | null = null;
+  private closed = false;
 
   constructor(private readonly options: DramatiqLaneOptions) {
     this.names = dramatiqNames(options.namespace);
@@ -110,7 +111,10 @@ export class DramatiqLane implements Lane {
   async start(): Promise<void> {
     await Promise.all([this.amqp.start(), firstConnection(this.redis)]);
     const { workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
-    if (workerConcurrency > 0 && (await pythonCanImport(python, 'dramatiq_actors'))) {
+    const canRunWorker = workerConcurrency > 0 && (await pythonCanImport(python, 'dramatiq_actors'));
+    // Closed while it was starting (a test, Ctrl+C): start nothing that would outlive it.
+    if (this.closed) return;
+    if (canRunWorker) {
       const env = { AMQP_URL: amqpUrl, REDIS_URL: redisUrl, DEMO_NAMESPACE: namespace };
       this.worker = new WorkerProcess(dramatiqWorkerCommand(python, workerConcurrency, env), logger);
       this.worker.start();
@@ -199,6 +203,7 @@ export class DramatiqLane implements Lane {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.worker?.stop();
     await this.amqp.close();
     this.redis.disconnect();
