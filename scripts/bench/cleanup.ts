@@ -24,7 +24,19 @@ export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promi
 export async function deleteAmqpNamespace(amqpUrl: string, namespace: string): Promise<void> {
   const names = amqpNames(namespace);
   const celery = celeryNames(namespace);
-  const queues = [names.jobs, names.retry, names.dead, `${names.monitor}.rabbitmq`, celery.queue, celery.monitor];
+  // Dramatiq's queues follow its own naming: <queue>, <queue>.DQ (delayed), <queue>.XQ (dead).
+  const dramatiq = `${namespace}.dramatiq`;
+  const queues = [
+    names.jobs,
+    names.retry,
+    names.dead,
+    ...['rabbitmq', 'dramatiq'].map((lane) => `${names.monitor}.${lane}`),
+    celery.queue,
+    celery.monitor,
+    dramatiq,
+    `${dramatiq}.DQ`,
+    `${dramatiq}.XQ`,
+  ];
   const exchanges = [names.deadLetterExchange, names.events, celery.queue, celery.events, celery.pidbox, celery.replies];
   const connection = await connect(amqpUrl);
   try {

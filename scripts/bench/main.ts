@@ -51,12 +51,18 @@ const profileDir = flags['cpu-prof'] ? path.join(scratch, 'profiles') : undefine
 const log = (line: string) => console.log(line);
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
 
+/** Processes and connections to close (after each phase group), then namespaces to delete (at the end). */
 const cleanups: Array<() => Promise<unknown>> = [];
-async function cleanUp(): Promise<void> {
-  for (const step of cleanups.reverse()) await step().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
-  cleanups.length = 0;
+const purges: Array<() => Promise<unknown>> = [];
+async function runSteps(steps: Array<() => Promise<unknown>>): Promise<void> {
+  for (const step of steps.splice(0).reverse()) await step().catch((error) => console.error(`cleanup: ${(error as Error).message}`));
 }
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+const cleanUp = () => runSteps(cleanups);
+const cleanUpAll = async () => {
+  await runSteps(cleanups);
+  await runSteps(purges);
+};
+process.once('SIGINT', () => void cleanUpAll().finally(() => process.exit(130)));
 
 const startServer = (ns: string, celeryWorker = true) =>
   startServerProcess({
@@ -76,7 +82,7 @@ const skipped: string[] = [];
 try {
   await requireBrokers(redisUrl, amqpUrl);
   for (const ns of [namespace, rawNamespace, rssNamespace]) {
-    cleanups.push(
+    purges.push(
       () => deleteRedisPrefix(redisUrl, ns),
       () => deleteAmqpNamespace(amqpUrl, ns),
     );
@@ -180,7 +186,7 @@ try {
   console.error(`bench failed: ${(error as Error).stack ?? error}`);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await cleanUpAll();
 }
 
 if (measurements.length > 0) {
