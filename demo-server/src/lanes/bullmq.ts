@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -19,6 +20,9 @@ export interface BullmqLaneOptions {
   emit: JobEventSink;
   logger: Logger;
 }
+
+/** A stream entry of ours that QueueEvents passes on like any event: everything before it has been read. */
+const RESET_MARKER = 'demo-reset-marker';
 
 /** Jobs go to Redis in slices this big, so a 100,000-job burst never blocks the event loop for long. */
 const ADD_BULK_SLICE = 1_000;
@@ -140,6 +144,27 @@ export class BullmqLane implements Lane {
     if (!this.watch.isUp()) throw new LaneUnavailable(this.name, this.watch.detail());
     await this.queue.drain(true);
     await Promise.all([this.queue.clean(0, 0, 'completed'), this.queue.clean(0, 0, 'failed')]);
+    await this.eventsCaughtUp();
+  }
+
+  /**
+   * Resolves once QueueEvents has read everything written to the events stream so far, so the
+   * counters reset after the last event of the old run, not before a few stragglers.
+   */
+  private async eventsCaughtUp(): Promise<void> {
+    const token = `${Date.now()}-${Math.random()}`;
+    // QueueEvents' typed listeners know only BullMQ's own events; ours arrives the same way.
+    const stream: EventEmitter = this.events;
+    const reached = new Promise<void>((resolve) => {
+      const onMarker = (args: { token?: string }) => {
+        if (args.token !== token) return;
+        stream.off(RESET_MARKER, onMarker);
+        resolve();
+      };
+      stream.on(RESET_MARKER, onMarker);
+    });
+    await this.connection.xadd(this.queue.toKey('events'), '*', 'event', RESET_MARKER, 'token', token);
+    await Promise.race([reached, new Promise((resolve) => setTimeout(resolve, 2_000))]);
   }
 
   async close(): Promise<void> {

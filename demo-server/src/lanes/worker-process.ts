@@ -49,7 +49,8 @@ export class WorkerProcess {
   start(): void {
     this.stopping = false;
     const { program, args, cwd, env } = this.command;
-    const child = spawn(program, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    // The IPC channel tells a Node worker when the server died: it works on briefly, then stops.
+    const child = spawn(program, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const startedAt = Date.now();
     this.child = child;
     // A program that cannot be started at all is not restarted: that would only repeat the error.
