@@ -35,12 +35,12 @@ export function renderChart(measurements: readonly Measurement[], title: string)
     const y = TOP + i * ROW_HEIGHT;
     const met = isMet(m.goal, m.value, m.raw);
     const colour = met === false ? '#c62828' : '#2e7d32';
-    const goalText = `${higherIsBetter(m.goal) ? '>=' : '<='} ${goal.toFixed(2)}x`;
+    const goalText = `${higherIsBetter(m.goal) ? '>=' : m.goal.kind === 'ratio-below' ? '<' : '<='} ${goal.toFixed(2)}x`;
     parts.push(
       `<text x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end" fill="#1a1a1a">${escapeXml(m.name)}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${y + 5}" width="${Math.max(1, x(ratio) - LABEL_WIDTH).toFixed(1)}" height="${ROW_HEIGHT - 10}" fill="${colour}"/>`,
       `<line x1="${x(goal)}" y1="${y + 1}" x2="${x(goal)}" y2="${y + ROW_HEIGHT - 1}" stroke="#1a1a1a" stroke-width="2"/>`,
-      `<text x="${LABEL_WIDTH + PLOT_WIDTH + 8}" y="${y + 17}" fill="#1a1a1a">${ratio.toFixed(2)}x (goal ${goalText})</text>`,
+      `<text x="${LABEL_WIDTH + PLOT_WIDTH + 8}" y="${y + 17}" fill="#1a1a1a">${escapeXml(`${ratio.toFixed(2)}x (goal ${goalText})`)}</text>`,
     );
   });
   parts.push('</svg>');

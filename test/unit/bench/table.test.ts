@@ -45,5 +45,7 @@ describe('bench chart', () => {
     expect(svg).toContain('#c62828');
     expect(svg).toContain('a &#60;b&#62; &#38; c');
     expect(svg).not.toContain('celery end to end');
+    // Well-formed XML: no bare < or & in any text (a goal says "<= 1.2x").
+    expect(svg.replace(/<\/?[a-z][^>]*>/g, '')).not.toMatch(/[<>]|&(?!#\d+;)/);
   });
 });
