@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../demo-server/src/config.ts';
 import { dramatiqNames } from '../../demo-server/src/lanes/dramatiq-message.ts';
-import { pythonCanImport } from '../../demo-server/src/lanes/python-workers.ts';
 import { purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
-import { getJson, postJson, startTestServer, waitFor } from '../support/demo-server.ts';
-import { runLaneContract, settled } from '../support/lane-contract.ts';
+import { getJson, postJson, startTestServer } from '../support/demo-server.ts';
 
 const requireBrokers = async () => {
   await Promise.all([requireRabbitmq(), requireRedis()]);
@@ -74,52 +71,5 @@ describe('the dramatiq lane without a Dramatiq worker', () => {
       await connection.close();
     }
     expect(await getJson(`${server.url}/api/lanes/dramatiq/stats`)).toMatchObject({ waiting: 3 });
-  });
-});
-
-// Debian packages no Dramatiq and this machine reaches no PyPI: with Dramatiq importable (pip, or a checkout of
-// its source on PYTHONPATH), the server starts a real Dramatiq worker and the lane meets the contract.
-const { python } = loadConfig(process.env);
-const dramatiqInstalled = await pythonCanImport(python, 'dramatiq');
-if (!dramatiqInstalled) {
-  console.warn(`[dramatiq.test] ${python} cannot import dramatiq: the tests with a real Dramatiq worker are skipped.`);
-}
-
-describe.runIf(dramatiqInstalled)('with a real Dramatiq worker', () => {
-  runLaneContract('dramatiq', {
-    attempts: 3,
-    resultStore: true,
-    requireBroker: requireBrokers,
-    cleanup: (namespace) => purgeAmqpNamespace(namespace),
-  });
-
-  describe('the lane and its own Dramatiq worker', () => {
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    beforeAll(async () => {
-      await requireBrokers();
-      server = await startTestServer({}, ['dramatiq']);
-    });
-    afterAll(async () => {
-      await server?.stop();
-      if (server) await purgeAmqpNamespace(server.config.namespace);
-    });
-
-    it('counts nothing from before a reset, though the worker still runs the messages it had fetched', async () => {
-      await postJson(`${server.url}/api/jobs`, { lane: 'dramatiq', kind: 'sleep', count: 100, params: { ms: 100 } });
-      await waitFor(async () => ((await getJson(`${server.url}/api/lanes/dramatiq/stats`)).active > 0 ? true : undefined));
-      await postJson(`${server.url}/api/reset`, {});
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
-      expect(await getJson(`${server.url}/api/lanes/dramatiq/stats`)).toEqual({ waiting: 0, active: 0, completed: 0, failed: 0, retried: 0 });
-    });
-
-    it('a crash job kills its worker, and completes on redelivery, as Dramatiq acks after the work', async () => {
-      await postJson(`${server.url}/api/jobs`, { lane: 'dramatiq', kind: 'crash', count: 1 });
-      expect(await settled(server, 'dramatiq', 1, 45_000)).toMatchObject({ completed: 1, failed: 0 });
-      const [done] = server.hub.monitor('dramatiq')!.recentJobs().filter((job) => job.state === 'completed');
-      expect(await server.hub.lane('dramatiq')!.result!(done!.id, 'crash')).toEqual({
-        status: 'succeeded',
-        value: 'survived: redelivered after a crash',
-      });
-    }, 60_000);
   });
 });
