@@ -11,3 +11,11 @@ export class LaneUnavailable extends Error {
     this.name = 'LaneUnavailable';
   }
 }
+
+/** A demo cannot do what was asked right now (e.g. a run is already going); the edge answers 409. */
+export class DemoCommandRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoCommandRefused';
+  }
+}

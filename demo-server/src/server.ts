@@ -8,12 +8,15 @@ import { ExtraWorkers } from './lanes/extra-workers.ts';
 import { createLane, serverLanes, type ServerLane } from './lanes/index.ts';
 import { LaneHub } from './monitor/lane-hub.ts';
 import { LaneMonitor } from './monitor/lane-monitor.ts';
+import { DemoBoard } from './scenarios/demo-board.ts';
+import { createDemoScenarios } from './scenarios/demos.ts';
 import { PacedProducer } from './scenarios/paced-producer.ts';
 
 export interface DemoServer {
   /** Where the deck and API answer, e.g. http://127.0.0.1:3000 */
   url: string;
   hub: LaneHub;
+  demos: DemoBoard;
   stop(): Promise<void>;
 }
 
@@ -31,10 +34,14 @@ export async function startDemoServer(
   }
   const extraWorkers = new ExtraWorkers(config, logger);
   await Promise.all(hub.lanes().map((lane) => lane.start()));
+  const demos = new DemoBoard(createDemoScenarios({ hub, config, extraWorkers, logger: logger.child({ part: 'demo' }) }));
+  await demos.start();
+  hub.showDemos(demos);
 
   const broadcaster = new WsBroadcaster(hub, logger.child({ part: 'ws' }));
   const app = createHttpApp({
     hub,
+    demos,
     extraWorkers,
     clientCount: () => broadcaster.clientCount(),
     deckDir: config.deckDir,
@@ -54,11 +61,12 @@ export async function startDemoServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const lane of hub.lanes()) hub.producer(lane.name)?.stop();
+      await demos.stop();
       await extraWorkers.stop();
       for (const lane of hub.lanes().reverse()) await lane.close();
     })());
 
-  return { url: `http://${host}:${port}`, hub, stop };
+  return { url: `http://${host}:${port}`, hub, demos, stop };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

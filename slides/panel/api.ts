@@ -1,5 +1,6 @@
 import {
   errorBodySchema,
+  type DemoName,
   type EnqueueRequest,
   type LaneName,
   type ProducerRequest,
@@ -20,6 +21,8 @@ export interface Api {
   produce(lane: LaneName, request: ProducerRequest): Promise<ApiResult>;
   /** How many worker processes the server runs for the lane, its own included. */
   scaleWorkers(lane: LaneName, count: number): Promise<ApiResult>;
+  /** One command of a demo scenario (`POST /api/demos/:demo/:command`); its effect arrives in the demo's state. */
+  demo(demo: DemoName, command: string, body?: Record<string, unknown>): Promise<ApiResult>;
 }
 
 export function createApi(origin: string): Api {
@@ -29,6 +32,8 @@ export function createApi(origin: string): Api {
     race: (request) => post(`${origin}/api/race`, request),
     produce: (lane, request) => post(`${origin}/api/lanes/${lane}/producer`, request),
     scaleWorkers: (lane, count) => post(`${origin}/api/lanes/${lane}/workers`, { count }),
+    demo: (demo, command, body = {}) =>
+      post(`${origin}/api/demos/${encodeURIComponent(demo)}/${encodeURIComponent(command)}`, body),
   };
 }
 

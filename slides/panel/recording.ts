@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop the parts of zod (locales, JSON schema) the panel never uses.
 import * as z from 'zod';
-import { laneNames, laneRunSchema, laneStateSchema } from '../../demo-server/src/protocol/index.ts';
+import { demoStatesSchema, laneNames, laneRunSchema, laneStateSchema } from '../../demo-server/src/protocol/index.ts';
 
 /**
  * A lane's figures at the end of a recorded run: the same fields, with the same units, as a live
@@ -34,6 +34,8 @@ export const recordingSchema = z.object({
   recordedAt: z.iso.datetime({ offset: true }),
   lanes: z.partialRecord(z.enum(laneNames), recordedLaneSchema),
   chart: recordedChartSchema.optional(),
+  /** A demo panel's state at the end of its recorded run, as the socket delivered it (see demos/index.ts). */
+  demos: demoStatesSchema.optional(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 

@@ -2,6 +2,7 @@ import {
   RECENT_JOBS_LIMIT,
   TICK_MS,
   type DeltaMessage,
+  type DemoStates,
   type LaneDelta,
   type LaneName,
   type LaneState,
@@ -24,6 +25,8 @@ export interface StoreState {
   /** Server clock (epoch ms) of the last message applied, to time runs without trusting the page's clock. */
   readonly serverTime: number;
   readonly lanes: ReadonlyMap<LaneName, LaneState>;
+  /** Each demo scenario's latest state, by its panel name; a demo the server does not run is absent. */
+  readonly demos: DemoStates;
 }
 
 export type StoreEvent =
@@ -40,6 +43,7 @@ export const initialState: StoreState = {
   tickMs: TICK_MS,
   serverTime: 0,
   lanes: new Map(),
+  demos: {},
 };
 
 /** A snapshot replaces everything: after a reconnect nothing from the old socket survives. */
@@ -50,6 +54,7 @@ export function applySnapshot(state: StoreState, msg: SnapshotMessage): StoreSta
     tickMs: msg.tickMs,
     serverTime: msg.serverTime,
     lanes: new Map(msg.lanes.map((lane) => [lane.name, lane])),
+    demos: msg.demos ?? {},
   };
 }
 
@@ -60,9 +65,11 @@ export function applySnapshot(state: StoreState, msg: SnapshotMessage): StoreSta
 export function applyDelta(
   state: StoreState,
   msg: DeltaMessage,
-): { state: StoreState; ticks: Map<LaneName, TickCounts> } {
+): { state: StoreState; ticks: Map<LaneName, TickCounts>; changed: boolean } {
   const ticks = new Map<LaneName, TickCounts>();
-  if (!state.everConnected || msg.lanes.length === 0) return { state, ticks };
+  const demosChanged = msg.demos !== undefined && Object.keys(msg.demos).length > 0;
+  if (!state.everConnected || (msg.lanes.length === 0 && !demosChanged)) return { state, ticks, changed: false };
+  const demos = demosChanged ? { ...state.demos, ...msg.demos } : state.demos;
   const lanes = new Map(state.lanes);
   for (const delta of msg.lanes) {
     const current = lanes.get(delta.name);
@@ -70,7 +77,7 @@ export function applyDelta(
     lanes.set(delta.name, mergeLane(current, delta));
     ticks.set(delta.name, delta.tick);
   }
-  return { state: { ...state, serverTime: msg.serverTime, lanes }, ticks };
+  return { state: { ...state, serverTime: msg.serverTime, lanes, demos }, ticks, changed: ticks.size > 0 || demosChanged };
 }
 
 function mergeLane(current: LaneState, delta: LaneDelta): LaneState {
@@ -136,8 +143,8 @@ export class LaneStore {
   }
 
   receiveDelta(msg: DeltaMessage): void {
-    const { state, ticks } = applyDelta(this.current, msg);
-    if (ticks.size === 0) return;
+    const { state, ticks, changed } = applyDelta(this.current, msg);
+    if (!changed) return;
     this.current = state;
     this.emit({ type: 'delta', ticks });
   }

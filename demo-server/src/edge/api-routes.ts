@@ -11,6 +11,7 @@ import {
 } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
+import type { DemoBoard } from '../scenarios/demo-board.ts';
 import { HttpError, sendError } from './error-response.ts';
 
 /** What a zod failure says, in one line a person can act on. */
@@ -30,7 +31,7 @@ export function knownLane(hub: LaneHub, name: string): LaneName {
   return name;
 }
 
-export function apiRoutes(hub: LaneHub): Router {
+export function apiRoutes(hub: LaneHub, demos: DemoBoard): Router {
   const router = Router();
 
   router.get('/health', (_req, res: Response<HealthResponse>) => {
@@ -68,6 +69,8 @@ export function apiRoutes(hub: LaneHub): Router {
   });
 
   router.post('/reset', async (_req, res: Response) => {
+    // A demo still running would enqueue into the lanes about to be emptied.
+    const demoResults = await demos.reset();
     const results = await Promise.allSettled(
       hub.lanes().map(async (lane) => {
         // A producer still running would refill the queue it is about to empty.
@@ -83,7 +86,12 @@ export function apiRoutes(hub: LaneHub): Router {
         ? { name: lane.name, reset: true }
         : { name: lane.name, reset: false, detail: (result.reason as Error).message };
     });
-    res.json({ lanes });
+    const demoNames = demos.names();
+    const demoAnswers = demoNames.map((name, i) => {
+      const result = demoResults[i]!;
+      return result.status === 'fulfilled' ? { name, reset: true } : { name, reset: false, detail: (result.reason as Error).message };
+    });
+    res.json({ lanes, demos: demoAnswers });
   });
 
   router.use((req: Request, res: Response) => {

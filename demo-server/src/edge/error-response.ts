@@ -7,6 +7,7 @@ export const errorCodes = {
   unknown_lane: 404,
   not_found: 404,
   not_scalable: 409,
+  conflict: 409,
   body_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -4,14 +4,18 @@ import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { ExtraWorkers } from '../lanes/extra-workers.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
+import type { DemoBoard } from '../scenarios/demo-board.ts';
 import { apiRoutes } from './api-routes.ts';
 import { controlRoutes } from './control-routes.ts';
+import { demoRoutes } from './demo-routes.ts';
 import { metricsRoute } from './metrics.ts';
 import { HttpError, sendError } from './error-response.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface HttpAppOptions {
   hub: LaneHub;
+  /** The demo scenarios (reliability, retries, ...) and their commands. */
+  demos: DemoBoard;
   /** Worker processes the speaker adds to a lane. */
   extraWorkers: ExtraWorkers;
   /** Open WebSocket clients, for /metrics. */
@@ -24,7 +28,7 @@ export interface HttpAppOptions {
 /** Bodies above this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export function createHttpApp({ hub, extraWorkers, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
+export function createHttpApp({ hub, demos, extraWorkers, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
@@ -40,7 +44,8 @@ export function createHttpApp({ hub, extraWorkers, clientCount, deckDir, rateLim
     }),
     express.json({ limit: MAX_BODY_BYTES, strict: true }),
     controlRoutes(hub, extraWorkers),
-    apiRoutes(hub),
+    demoRoutes(demos),
+    apiRoutes(hub, demos),
   );
 
   app.use('/metrics', metricsRoute(hub, clientCount));

@@ -2,6 +2,7 @@ import {
   PROTOCOL_VERSION,
   TICK_MS,
   type DeltaMessage,
+  type DemoStates,
   type LaneDelta,
   type LaneName,
   type LaneState,
@@ -20,10 +21,23 @@ interface Entry {
   lastSent: string;
 }
 
+/** The demo scenarios' states (scenarios/demo-board.ts), sent beside the lanes. */
+export interface DemoStateSource {
+  snapshot(): DemoStates;
+  /** The states that changed since the last call, or null. */
+  changes(): DemoStates | null;
+}
+
 /** Every lane with its monitor: the one place snapshots and deltas are made from. */
 export class LaneHub {
   private readonly entries = new Map<LaneName, Entry>();
+  private demos: DemoStateSource | undefined;
   private seq = 0;
+
+  /** The demos are made from the hub's lanes, so they join once those exist. */
+  showDemos(source: DemoStateSource): void {
+    this.demos = source;
+  }
 
   add(lane: Lane, monitor: LaneMonitor, producer?: PacedProducer): void {
     this.entries.set(lane.name, { lane, monitor, producer, lastSent: '' });
@@ -51,7 +65,8 @@ export class LaneHub {
       capabilities: entry.lane.capabilities,
       recent: entry.monitor.recentJobs(),
     }));
-    return { type: 'snapshot', v: PROTOCOL_VERSION, serverTime: Date.now(), tickMs: TICK_MS, lanes };
+    const demos = this.demos?.snapshot();
+    return { type: 'snapshot', v: PROTOCOL_VERSION, serverTime: Date.now(), tickMs: TICK_MS, lanes, ...(demos && { demos }) };
   }
 
   /** What changed since the last tick, or null when nothing did. */
@@ -67,8 +82,9 @@ export class LaneHub {
       entry.lastSent = key;
       lanes.push({ ...figures, tick: counts, recent });
     }
-    if (lanes.length === 0) return null;
-    return { type: 'delta', v: PROTOCOL_VERSION, seq: ++this.seq, serverTime: Date.now(), lanes };
+    const demos = this.demos?.changes() ?? undefined;
+    if (lanes.length === 0 && !demos) return null;
+    return { type: 'delta', v: PROTOCOL_VERSION, seq: ++this.seq, serverTime: Date.now(), lanes, ...(demos && { demos }) };
   }
 
   private figures({ lane, monitor, producer }: Entry) {

@@ -1,3 +1,4 @@
 export * from './jobs.ts';
 export * from './messages.ts';
 export * from './controls.ts';
+export * from './demos/index.ts';

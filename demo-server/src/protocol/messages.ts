@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { demoStatesSchema } from './demos/index.ts';
 import { jobKinds, laneNames } from './jobs.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -130,6 +131,8 @@ export const snapshotMessageSchema = z.object({
   serverTime: z.number(),
   tickMs: z.number().int().positive(),
   lanes: z.array(laneStateSchema),
+  /** Every demo scenario's state (see demos/index.ts). Added in protocol v1: older clients ignore it. */
+  demos: demoStatesSchema.optional(),
 });
 export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
 
@@ -150,6 +153,8 @@ export const deltaMessageSchema = z.object({
   serverTime: z.number(),
   /** Only the lanes that changed this tick. */
   lanes: z.array(laneDeltaSchema),
+  /** Only the demo states that changed this tick, each whole. */
+  demos: demoStatesSchema.optional(),
 });
 export type DeltaMessage = z.infer<typeof deltaMessageSchema>;
 

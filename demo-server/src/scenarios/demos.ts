@@ -1,0 +1,6 @@
+import type { DemoContext, DemoScenario } from './demo-scenario.ts';
+
+/** Every demo scenario the server runs, explicitly: adding a demo is one line here. */
+export function createDemoScenarios(_context: DemoContext): DemoScenario[] {
+  return [];
+}
