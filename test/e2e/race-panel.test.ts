@@ -1,37 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { deleteNamespace, purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
-import { launchChromium } from '../support/browser.ts';
-import { buildDeck } from '../support/deck-build.ts';
+import { describe, expect, it } from 'vitest';
+import { useDeckServer } from '../support/deck-fixture.ts';
 import { openSlide } from '../support/deck-page.ts';
 import { getJson, startTestServer } from '../support/demo-server.ts';
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 const racers = ['memory', 'bullmq', 'rabbitmq'] as const;
 const activeRace = '.bespoke-marp-active [data-demo="race"]';
 
 describe('the broker race panel in the deck', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await Promise.all([requireRedis(), requireRabbitmq()]);
-    await buildDeck();
-    server = await startTestServer({}, racers);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) {
-      await deleteNamespace(server.config.namespace);
-      await purgeAmqpNamespace(server.config.namespace);
-    }
-  });
+  const deck = useDeckServer(racers);
 
   it('races 1,000 jobs through memory, BullMQ and RabbitMQ from one click; every lane ends with exactly 1,000', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await openSlide(page, `${server.url}/`, 'Message Broker');
+    const page = await deck.openSlide('Message Broker');
     const panel = page.locator(activeRace);
     const start = panel.getByRole('button', { name: 'Race 1,000' });
     await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -45,7 +24,7 @@ describe('the broker race panel in the deck', () => {
       expect(await cell(lane, 'failed'), lane).toBe('0');
       expect(await cell(lane, 'waiting'), lane).toBe('0');
       expect(await cell(lane, 'time'), lane).toMatch(/^(1st|2nd|3rd)\d[\d.,]* s$/);
-      expect(await getJson(`${server.url}/api/lanes/${lane}/stats`)).toMatchObject({ completed: 1_000, failed: 0, waiting: 0, active: 0 });
+      expect(await getJson(`${deck.server.url}/api/lanes/${lane}/stats`)).toMatchObject({ completed: 1_000, failed: 0, waiting: 0, active: 0 });
     }
     // The chart is drawn by uPlot, with something on it.
     expect(await panel.locator('.demo-race-chart canvas').count()).toBeGreaterThan(0);
@@ -63,7 +42,7 @@ describe('the broker race panel in the deck', () => {
   it('greys a lane the server does not run and races the others', async () => {
     const small = await startTestServer({ workerConcurrency: 0 }, ['memory']);
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await deck.browser.newPage({ viewport: { width: 1280, height: 720 } });
       await openSlide(page, `${small.url}/`, 'Message Broker');
       const panel = page.locator(activeRace);
       await expect.poll(() => panel.locator('[data-lane="bullmq"][data-row="time"]').textContent(), { timeout: 15_000 }).toBe('absent');
