@@ -5,8 +5,10 @@ from celery import Celery
 NAMESPACE = os.getenv("DEMO_NAMESPACE", "demo")
 AMQP_URL = os.getenv("AMQP_URL", "amqp://127.0.0.1")
 REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1")
+# DEMO_CELERY_BROKER=redis: Redis carries the tasks too, no RabbitMQ.
+BROKER = REDIS_URL if os.getenv("DEMO_CELERY_BROKER") == "redis" else AMQP_URL
 
-app = Celery("celery_tasks", broker=AMQP_URL,
+app = Celery("celery_tasks", broker=BROKER,
              backend=REDIS_URL)
 app.conf.update(
     task_default_queue=f"{NAMESPACE}.celery",
