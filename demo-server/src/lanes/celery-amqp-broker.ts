@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { publishBurst } from './amqp-burst.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
-import type { BrokerDown, CeleryBroker, CeleryBrokerListener, CeleryTaskBurst } from './celery-broker.ts';
+import type { CeleryBroker, CeleryBrokerListener, CeleryTaskBurst } from './celery-broker.ts';
 import { controlCommand, type ControlMethod, type ControlReply } from './celery-control.ts';
 import { celeryAmqpHeaders } from './celery-message.ts';
 import { declareCeleryMonitorQueue, declareCeleryTopology, type CeleryNames } from './celery-topology.ts';
+import type { BrokerDown } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 
 /**

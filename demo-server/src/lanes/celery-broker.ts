@@ -1,7 +1,7 @@
 import type { JobKind } from '../protocol/index.ts';
 import type { ControlMethod } from './celery-control.ts';
 import type { CeleryMessage } from './celery-message.ts';
-import type { JobEventSink } from './lane.ts';
+import type { BrokerDown, JobEventSink } from './lane.ts';
 
 /** What the Celery lane hears from its broker: task and worker events, and answers to `stats`. */
 export interface CeleryBrokerListener {
@@ -17,12 +17,6 @@ export interface CeleryTaskBurst {
   /** The validated message for a fresh task id, as Celery's client would send it. */
   message(taskId: string): CeleryMessage;
   emit: JobEventSink;
-}
-
-/** Why a broker cannot be used now, and the command that starts it. */
-export interface BrokerDown {
-  detail: string;
-  hint: string;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { BrokerDown, CeleryBroker, CeleryBrokerListener, CeleryTaskBurst } from './celery-broker.ts';
+import type { CeleryBroker, CeleryBrokerListener, CeleryTaskBurst } from './celery-broker.ts';
 import { controlMessage, type ControlMethod, type ControlReply } from './celery-control.ts';
 import type { CeleryMessage } from './celery-message.ts';
 import type { CeleryNames } from './celery-topology.ts';
 import { kombuBinding, kombuBodyOf, kombuEnvelope, kombuFanoutChannel, kombuQueueLists, type KombuMessage } from './kombu-redis.ts';
+import type { BrokerDown } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { writeRedisBurst } from './redis-burst.ts';
 import { blockingConnection, commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
