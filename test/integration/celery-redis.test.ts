@@ -42,15 +42,18 @@ function withoutIds(text: string, namespace: string) {
   };
 }
 
-describe("Celery on Redis: what Celery's own client writes, byte for byte", () => {
-  const namespace = uniqueNamespace();
-  let captured: CeleryRedisCapture;
+/** What Debian's Celery wrote to Redis, once for the whole file: a Python start costs seconds. */
+const pythonNamespace = uniqueNamespace();
+let captured: CeleryRedisCapture;
 
-  beforeAll(async () => {
-    await Promise.all([requireRedis(), requireCelery()]);
-    captured = await publishWithCeleryToRedis(namespace);
-  });
-  afterAll(() => deleteRedisKeysMentioning(namespace));
+beforeAll(async () => {
+  await Promise.all([requireRedis(), requireCelery()]);
+  captured = await publishWithCeleryToRedis(pythonNamespace);
+});
+afterAll(() => deleteRedisKeysMentioning(pythonNamespace));
+
+describe("Celery on Redis: what Celery's own client writes, byte for byte", () => {
+  const namespace = pythonNamespace;
 
   it("pushes each task in kombu's Redis envelope, exactly as `apply_async` does", () => {
     expect(captured.tasks).toHaveLength(capturedJobs.length);
@@ -77,13 +80,10 @@ describe("Celery on Redis: what Celery's own client writes, byte for byte", () =
 
 describe('the celery lane on Redis, without a worker', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
-  let captured: CeleryRedisCapture;
   const redis = new Redis(REDIS, { lazyConnect: true });
 
   beforeAll(async () => {
-    await Promise.all([requireRedis(), requireCelery()]);
     server = await startTestServer({ celeryBroker: 'redis', amqpUrl: NO_RABBITMQ, workerConcurrency: 0 }, ['celery']);
-    captured = await publishWithCeleryToRedis(`${server.config.namespace}-python`);
   });
   afterAll(async () => {
     redis.disconnect();
@@ -105,14 +105,14 @@ describe('the celery lane on Redis, without a worker', () => {
     const queue = celeryNames(namespace).queue;
     const ours = (await redis.lrange(queue, 0, -1)).reverse();
     expect(ours).toHaveLength(3);
-    const theirs = withoutIds(captured.tasks[2]!, `${namespace}-python`);
+    const theirs = withoutIds(captured.tasks[2]!, pythonNamespace);
     for (const text of ours) expect(withoutIds(text, namespace)).toEqual(theirs);
     const [envelope] = ours.map((text) => JSON.parse(text) as Envelope);
     expect(envelope!.properties.correlation_id).toBe(envelope!.headers.id);
     expect(envelope!.headers.root_id).toBe(envelope!.headers.id);
     expect(envelope!.headers.origin).toMatch(/^gen\d+@/);
     const bindings = await redis.smembers(`_kombu.binding.${queue}`);
-    expect(bindings).toEqual(captured.bindings.map((member) => member.replaceAll(`${namespace}-python`, namespace)));
+    expect(bindings).toEqual(captured.bindings.map((member) => member.replaceAll(pythonNamespace, namespace)));
     expect(await getJson(`${server.url}/api/lanes/celery/stats`)).toMatchObject({ waiting: 3 });
   });
 
@@ -127,7 +127,6 @@ describe('the celery lane on Redis, with a real Celery worker (Debian python3-ce
   let server: Awaited<ReturnType<typeof startTestServer>>;
 
   beforeAll(async () => {
-    await Promise.all([requireRedis(), requireCelery()]);
     server = await startTestServer({ celeryBroker: 'redis', amqpUrl: NO_RABBITMQ, workerConcurrency: 4 }, ['celery']);
   });
   afterAll(async () => {
