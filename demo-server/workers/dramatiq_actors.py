@@ -12,11 +12,11 @@ NAMESPACE = os.getenv("DEMO_NAMESPACE", "demo")
 AMQP_URL = os.getenv("AMQP_URL", "amqp://127.0.0.1")
 REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1")
 QUEUE = f"{NAMESPACE}.dramatiq"
-# DEMO_DRAMATIQ_BROKER=redis: Redis carries the messages too.
 ON_REDIS = os.getenv("DEMO_DRAMATIQ_BROKER") == "redis"
 BROKER_URL = REDIS_URL if ON_REDIS else AMQP_URL
 
-broker = (RedisBroker if ON_REDIS else RabbitmqBroker)(url=BROKER_URL)
+Broker = RedisBroker if ON_REDIS else RabbitmqBroker
+broker = Broker(url=BROKER_URL)
 backend = RedisBackend(url=REDIS_URL)
 broker.add_middleware(Results(backend=backend,
                               store_results=True))
