@@ -29,8 +29,8 @@ export class DramatiqRedisBroker implements DramatiqBroker {
   private readonly stream: string;
   /** Dramatiq's `broker_id`: each producer stamps its own in the heartbeats set. */
   readonly brokerId = randomUUID();
-  /** Reads on from here after a reconnect; `$` until the first entry: what came before the server is not its business. */
-  private lastEntry = '$';
+  /** The last entry read, so that after a reconnect reading goes on from there; unknown until the first read. */
+  private lastEntry: string | undefined;
   private closed = false;
 
   constructor(
@@ -55,6 +55,8 @@ export class DramatiqRedisBroker implements DramatiqBroker {
   private async readReports(): Promise<void> {
     while (!this.closed) {
       try {
+        // Reports from before this server started are not its business; from then on, none is missed.
+        this.lastEntry ??= (await this.reader.xrevrange(this.stream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
         const read = await this.reader.xreadBuffer('COUNT', READ_COUNT, 'BLOCK', READ_BLOCK_MS, 'STREAMS', this.stream, this.lastEntry);
         for (const [, entries] of read ?? []) {
           for (const [id, fields] of entries) {
