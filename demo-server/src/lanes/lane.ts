@@ -12,6 +12,12 @@ export type JobEvent =
 
 export type JobEventSink = (event: JobEvent) => void;
 
+/** Why a lane's broker cannot be used now, and the command that starts it. */
+export interface BrokerDown {
+  detail: string;
+  hint: string;
+}
+
 /** A finished job's outcome, as its framework's result store keeps it. */
 export type StoredResult = { status: 'succeeded'; value: unknown } | { status: 'failed'; error: string };
 
