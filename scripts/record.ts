@@ -114,8 +114,8 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
   try {
     const lanes = deckRaceLanes().filter((name) => {
       const lane = store.state.lanes.get(name);
-      if (lane?.health.status === 'up') return true;
-      log(`race: ${name} left out: ${lane ? `down (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
+      if (lane?.health.status === 'up' && lane.workers.length > 0) return true;
+      log(`race: ${name} left out: ${lane ? `${lane.health.status === 'up' ? 'no worker' : 'down'} (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
       return false;
     });
     if (lanes.length === 0) throw new Error('no lane of the race is up');

@@ -31,6 +31,8 @@ describe('presenter view and exports', () => {
     const main = page.locator('.bespoke-marp-active [data-demo="race"]');
     const start = main.getByRole('button', { name: 'Race 1,000' });
     await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
+    // Every lane's worker has reported: none sits the race out.
+    await expect.poll(() => main.locator('.demo-race-problem:not([hidden])').count(), { timeout: 15_000 }).toBe(0);
 
     await start.click();
 
