@@ -101,6 +101,9 @@ async function recordQueue(server: DemoServer): Promise<Recording> {
   }
 }
 
+/** How long a race recording waits for the lanes' workers to report before leaving the silent ones out. */
+const WORKER_WAIT_MS = 45_000;
+
 /** Every lane a race panel of the deck shows (`data-lanes`), so adding a column to a slide adds it here. */
 function deckRaceLanes(): LaneName[] {
   const deck = readFileSync(path.join(root, 'slides/deck.md'), 'utf8');
@@ -112,7 +115,20 @@ function deckRaceLanes(): LaneName[] {
 async function recordRace(server: DemoServer, count: number): Promise<Recording> {
   const { store, close } = await watch(server.url);
   try {
-    const lanes = deckRaceLanes().filter((name) => {
+    // Workers announce themselves within seconds (a Celery worker takes longest); one never started sits out.
+    const raceLanes = deckRaceLanes();
+    await until(
+      'a worker on every lane that is up',
+      () => {
+        const waiting = raceLanes.filter((name) => {
+          const lane = store.state.lanes.get(name);
+          return lane?.health.status === 'up' && lane.workers.length === 0;
+        });
+        return waiting.length === 0 ? true : undefined;
+      },
+      WORKER_WAIT_MS,
+    ).catch(() => undefined);
+    const lanes = raceLanes.filter((name) => {
       const lane = store.state.lanes.get(name);
       if (lane?.health.status === 'up' && lane.workers.length > 0) return true;
       log(`race: ${name} left out: ${lane ? `${lane.health.status === 'up' ? 'no worker' : 'down'} (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
