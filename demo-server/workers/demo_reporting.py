@@ -11,6 +11,7 @@ import os
 import socket
 import threading
 import time
+import uuid
 
 import pika
 from dramatiq.middleware import Middleware
@@ -102,7 +103,11 @@ class _Publisher(threading.Thread):
                 next_beat = time.monotonic() + HEARTBEAT_S
 
     def _publish(self, routing_key, payload):
-        """Persistent and confirmed; one reconnect when the broker dropped us, then the report is given up."""
+        """Persistent and confirmed; one reconnect when the broker dropped us, then the report is given up.
+
+        The id stays the same when it is sent again: the server counts a batch it received twice once.
+        """
+        message_id = uuid.uuid4().hex
         for _ in range(2):
             try:
                 if self.channel is None or self.channel.is_closed:
@@ -113,7 +118,7 @@ class _Publisher(threading.Thread):
                     self.channel.exchange_declare(self.exchange, "topic", durable=True)
                 self.channel.basic_publish(
                     self.exchange, routing_key, json.dumps(payload).encode(),
-                    pika.BasicProperties(content_type="application/json", delivery_mode=2),
+                    pika.BasicProperties(content_type="application/json", delivery_mode=2, message_id=message_id),
                 )
                 return
             except pika.exceptions.AMQPError:

@@ -6,6 +6,7 @@ import type { JobKind, JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from 
 import { LaneUnavailable } from '../errors.ts';
 import { publishBurst } from './amqp-burst.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
+import { AmqpEventInbox } from './amqp-event-inbox.ts';
 import { decodeEventBatch } from './amqp-events.ts';
 import { amqpNames, declareMonitorQueue, heartbeatRoutingKey } from './amqp-topology.ts';
 import {
@@ -75,6 +76,10 @@ export class DramatiqLane implements Lane {
   private readonly redisWatch: ConnectionWatch;
   private readonly registry = new WorkerRegistry();
   private readonly sent = new SentJobs();
+  private readonly inbox = new AmqpEventInbox((message) => {
+    if (message.fields.routingKey === heartbeatRoutingKey(this.name)) this.registry.receive(message.content.toString('utf8'));
+    else for (const event of decodeEventBatch(message.content)) this.receive(event);
+  });
   private worker: WorkerProcess | null = null;
   private closed = false;
 
@@ -90,16 +95,7 @@ export class DramatiqLane implements Lane {
     // Declared here too, not only by the worker: until they exist, published messages are dropped.
     for (const { queue, options } of dramatiqQueueDeclarations(this.names)) await channel.assertQueue(queue, options);
     await channel.assertExchange(this.events.events, 'topic', { durable: true });
-    const inbox = await declareMonitorQueue(channel, this.events, this.name);
-    await channel.consume(
-      inbox,
-      (message) => {
-        if (!message) return;
-        if (message.fields.routingKey === heartbeatRoutingKey(this.name)) this.registry.receive(message.content.toString('utf8'));
-        else for (const event of decodeEventBatch(message.content)) this.receive(event);
-      },
-      { noAck: true },
-    );
+    await this.inbox.consume(channel, await declareMonitorQueue(channel, this.events, this.name));
   }
 
   private receive(event: JobEvent): void {
