@@ -22,12 +22,24 @@ export class AmqpEventInbox {
   /** Starts consuming `queue` on a fresh session's channel. */
   async consume(channel: Channel, queue: string): Promise<void> {
     await channel.prefetch(INBOX_PREFETCH);
+    // One ack per turn of the event loop, for every batch handled up to then.
+    let lastHandled: ConsumeMessage | null = null;
+    const ackHandled = () => {
+      const last = lastHandled!;
+      lastHandled = null;
+      try {
+        channel.ack(last, true);
+      } catch {
+        // The channel closed meanwhile: these batches come back after the reconnect, recognised by their ids.
+      }
+    };
     await channel.consume(
       queue,
       (message) => {
         if (!message) return;
         if (this.firstSeen(message.properties.messageId)) this.handle(message);
-        channel.ack(message);
+        if (!lastHandled) setImmediate(ackHandled);
+        lastHandled = message;
       },
       { noAck: false },
     );
