@@ -13,6 +13,7 @@ import os
 import socket
 import threading
 import time
+import uuid
 
 from dramatiq.middleware import Middleware
 
@@ -116,7 +117,11 @@ class _AmqpSink:
         self.channel = None
 
     def publish(self, routing_key, payload):
-        """One reconnect when the broker dropped us, then the report is given up."""
+        """One reconnect when the broker dropped us, then the report is given up.
+
+        The id stays the same when it is sent again: the server counts a batch it received twice once.
+        """
+        message_id = uuid.uuid4().hex
         for _ in range(2):
             try:
                 if self.channel is None or self.channel.is_closed:
@@ -127,7 +132,7 @@ class _AmqpSink:
                     self.channel.exchange_declare(self.exchange, "topic", durable=True)
                 self.channel.basic_publish(
                     self.exchange, routing_key, json.dumps(payload).encode(),
-                    self.pika.BasicProperties(content_type="application/json", delivery_mode=2),
+                    self.pika.BasicProperties(content_type="application/json", delivery_mode=2, message_id=message_id),
                 )
                 return
             except self.pika.exceptions.AMQPError:

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { publishBurst } from './amqp-burst.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
+import { AmqpEventInbox } from './amqp-event-inbox.ts';
 import { amqpNames, declareMonitorQueue, heartbeatRoutingKey } from './amqp-topology.ts';
 import type { DramatiqBroker, DramatiqBrokerListener, DramatiqMessageBurst } from './dramatiq-broker.ts';
 import { dramatiqPublishOptions, dramatiqQueueDeclarations, encodeDramatiqMessage, type DramatiqNames } from './dramatiq-message.ts';
@@ -15,6 +16,10 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
   readonly label = 'RabbitMQ';
   private readonly amqp: ReconnectingAmqp;
   private readonly events;
+  private readonly inbox = new AmqpEventInbox((message) => {
+    if (message.fields.routingKey === heartbeatRoutingKey('dramatiq')) this.listener.heartbeat(message.content.toString('utf8'));
+    else this.listener.events(message.content);
+  });
 
   constructor(
     private readonly amqpUrl: string,
@@ -30,16 +35,7 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
     // Declared here too, not only by the worker: until they exist, published messages are dropped.
     for (const { queue, options } of dramatiqQueueDeclarations(this.names)) await channel.assertQueue(queue, options);
     await channel.assertExchange(this.events.events, 'topic', { durable: true });
-    const inbox = await declareMonitorQueue(channel, this.events, 'dramatiq');
-    await channel.consume(
-      inbox,
-      (message) => {
-        if (!message) return;
-        if (message.fields.routingKey === heartbeatRoutingKey('dramatiq')) this.listener.heartbeat(message.content.toString('utf8'));
-        else this.listener.events(message.content);
-      },
-      { noAck: true },
-    );
+    await this.inbox.consume(channel, await declareMonitorQueue(channel, this.events, 'dramatiq'));
   }
 
   start(): Promise<void> {

@@ -4,6 +4,7 @@ import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../proto
 import { LaneUnavailable } from '../errors.ts';
 import { decodeEventBatch } from './amqp-events.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
+import { AmqpEventInbox } from './amqp-event-inbox.ts';
 import { amqpNames, declareJobTopology, declareMonitorQueue, heartbeatRoutingKey, jobHeaders } from './amqp-topology.ts';
 import type { JobEventSink, Lane } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
@@ -45,6 +46,13 @@ export class RabbitmqLane implements Lane {
   /** Job ids stay unique across server restarts without asking the broker. */
   private readonly idPrefix = Date.now().toString(36);
   private nextId = 1;
+  private readonly inbox = new AmqpEventInbox((message) => {
+    if (message.fields.routingKey === heartbeatRoutingKey(this.name)) {
+      this.registry.receive(message.content.toString('utf8'));
+    } else {
+      for (const event of decodeEventBatch(message.content)) this.options.emit(event);
+    }
+  });
 
   constructor(private readonly options: RabbitmqLaneOptions) {
     this.names = amqpNames(options.namespace);
@@ -63,19 +71,7 @@ export class RabbitmqLane implements Lane {
 
   private async setup({ channel }: AmqpSession): Promise<void> {
     await declareJobTopology(channel, this.names);
-    const queue = await declareMonitorQueue(channel, this.names, this.name);
-    await channel.consume(
-      queue,
-      (message) => {
-        if (!message) return;
-        if (message.fields.routingKey === heartbeatRoutingKey(this.name)) {
-          this.registry.receive(message.content.toString('utf8'));
-        } else {
-          for (const event of decodeEventBatch(message.content)) this.options.emit(event);
-        }
-      },
-      { noAck: true },
-    );
+    await this.inbox.consume(channel, await declareMonitorQueue(channel, this.names, this.name));
   }
 
   async start(): Promise<void> {
