@@ -6,7 +6,7 @@ import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../proto
 import { LaneUnavailable } from '../errors.ts';
 import { BULLMQ_EVENTS_MAX_LEN, bullmqNames } from './bullmq-names.ts';
 import { completionSchema } from './completion.ts';
-import type { JobEventSink, Lane } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { blockingConnection, commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
@@ -123,14 +123,15 @@ export class BullmqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const health = this.health();
     if (health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     let accepted = 0;
     try {
       while (accepted < count) {
         const slice = Math.min(ADD_BULK_SLICE, count - accepted);
-        await this.queue.addBulk(Array.from({ length: slice }, () => ({ name: job.kind, data: job })));
+        const added = await this.queue.addBulk(Array.from({ length: slice }, () => ({ name: job.kind, data: job })));
+        if (sent) for (const { id } of added) if (id !== undefined) sent(id);
         accepted += slice;
       }
     } catch (error) {

@@ -12,7 +12,7 @@ import { decodeCeleryEvents, jobEventOf } from './celery-events.ts';
 import { celeryAmqpHeaders, celeryTaskMessage, InvalidCeleryMessage, type CeleryProducer } from './celery-message.ts';
 import { celeryNames, celeryResultKey, declareCeleryMonitorQueue, declareCeleryTopology } from './celery-topology.ts';
 import { CeleryWorkers } from './celery-workers.ts';
-import type { JobEventSink, Lane, StoredResult } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink, StoredResult } from './lane.ts';
 import { celeryWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
@@ -177,14 +177,15 @@ export class CeleryLane implements Lane {
     return this.celeryWorkers.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const session = this.amqp.ready();
     const health = this.health();
     if (!session || health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     const { channel } = session;
     const { accepted, cutShort } = await publishBurst(channel, {
-      kind: job.kind,
+      job,
       count,
+      sent,
       nextId: randomUUID,
       publish: (taskId, confirmed) => {
         // Validated before it leaves: a worker that cannot read a message crashes on it at every redelivery.

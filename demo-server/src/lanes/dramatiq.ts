@@ -18,7 +18,7 @@ import {
   encodeDramatiqMessage,
   InvalidDramatiqMessage,
 } from './dramatiq-message.ts';
-import type { JobEvent, JobEventSink, Lane, StoredResult } from './lane.ts';
+import type { JobEvent, JobEventSink, Lane, SentJobSink, StoredResult } from './lane.ts';
 import { dramatiqWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
@@ -157,14 +157,15 @@ export class DramatiqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const session = this.amqp.ready();
     const health = this.health();
     if (!session || health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     const { channel } = session;
     const { accepted, cutShort } = await publishBurst(channel, {
-      kind: job.kind,
+      job,
       count,
+      sent,
       nextId: randomUUID,
       publish: (messageId, confirmed) => {
         const now = Date.now();
