@@ -1,6 +1,7 @@
 import type { DemoContext, DemoScenario } from './demo-scenario.ts';
+import { createWebApiScenario } from './web-api/index.ts';
 
 /** Every demo scenario the server runs, explicitly: adding a demo is one line here. */
-export function createDemoScenarios(_context: DemoContext): DemoScenario[] {
-  return [];
+export function createDemoScenarios(context: DemoContext): DemoScenario[] {
+  return [createWebApiScenario(context)];
 }
