@@ -48,7 +48,7 @@ describe('the web-API demo over HTTP', () => {
 
     const round = await waitFor(async () => {
       const { round } = await state();
-      return round?.id === fired.body.round && round.done ? round : undefined;
+      return round && round.id === fired.body.round && round.done ? round : undefined;
     }, { what: 'the round to finish', timeoutMs: 20_000 });
     expect(round.timelines).toHaveLength(6);
     const of = (variant: string) => round.timelines.filter((t: WebApiRequest) => t.variant === variant);
