@@ -18,6 +18,7 @@ import { recordingSchema, type RecordedLane, type Recording } from '../slides/pa
 import { LaneStore } from '../slides/panel/store.ts';
 // The same clean-up the tests use: a recording's namespace leaves no keys or queues behind.
 import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts';
+import { recordBatch } from './recorders/batch.ts';
 import { recordWebApi } from './recorders/web-api.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -155,6 +156,7 @@ const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   queue: recordQueue,
   race: (server) => recordRace(server, Number(args['race-count'])),
   'web-api': (server) => recordWebApi(server, log),
+  batch: (server) => recordBatch(server, log),
 };
 
 const chosen = args.only ? [args.only] : Object.keys(scenarios);

@@ -1,4 +1,5 @@
 import type { PanelModule } from './context.ts';
+import * as batch from './panels/batch.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
 import * as webApi from './panels/web-api.ts';
@@ -8,6 +9,7 @@ export const panels = {
   queue,
   race,
   'web-api': webApi,
+  batch,
 } as const satisfies Record<string, PanelModule>;
 
 export type PanelName = keyof typeof panels;

@@ -1,3 +1,4 @@
+import { batchCss } from './panels/batch-styles.ts';
 import { webApiCss } from './panels/web-api-styles.ts';
 
 /**
@@ -164,7 +165,7 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
   .demo-race-chart { flex: 1 1 50%; height: 250px; }
   .demo-race-table { flex: 1 1 50%; }
 }
-${webApiCss}`;
+${webApiCss}${batchCss}`;
 
 const STYLE_ID = 'demo-panel-styles';
 

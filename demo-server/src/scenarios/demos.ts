@@ -1,7 +1,8 @@
+import { createBatchScenario } from './batch/index.ts';
 import type { DemoContext, DemoScenario } from './demo-scenario.ts';
 import { createWebApiScenario } from './web-api/index.ts';
 
 /** Every demo scenario the server runs, explicitly: adding a demo is one line here. */
 export function createDemoScenarios(context: DemoContext): DemoScenario[] {
-  return [createWebApiScenario(context)];
+  return [createWebApiScenario(context), createBatchScenario(context)];
 }

@@ -9,6 +9,9 @@ export interface JobTimes {
   worker?: string;
 }
 
+/** Hears each end of a followed job; `repeated` when it had ended before (a duplicate delivery). */
+export type JobEndListener = (jobId: string, times: JobTimes, repeated: boolean) => void;
+
 /** Events of jobs nobody follows yet, kept this many: a job's id may reach us after its first event. */
 const EARLY_KEPT = 256;
 /** Jobs followed at most; the oldest is let go first, so a demo never has to say it is done with one. */
@@ -24,7 +27,10 @@ export class JobWatch {
   private readonly waiters = new Map<string, Array<(times: JobTimes) => void>>();
   private readonly unsubscribe: () => void;
 
-  constructor(monitor: LaneMonitor) {
+  constructor(
+    monitor: LaneMonitor,
+    private readonly onEnded?: JobEndListener,
+  ) {
     this.unsubscribe = monitor.observe((event, at) => this.hear(event, at));
   }
 
@@ -34,6 +40,7 @@ export class JobWatch {
     this.early.delete(jobId);
     this.followed.set(jobId, times);
     if (this.followed.size > FOLLOWED_KEPT) this.forget(this.followed.keys().next().value!);
+    if (times.endedAt !== undefined) this.onEnded?.(jobId, times, false);
     return times;
   }
 
@@ -66,7 +73,8 @@ export class JobWatch {
 
   private hear(event: JobEvent, at: number): void {
     if (event.type !== 'started' && event.type !== 'completed' && event.type !== 'failed') return;
-    let times = this.followed.get(event.jobId);
+    const followed = this.followed.get(event.jobId);
+    let times = followed;
     if (!times) {
       times = this.early.get(event.jobId) ?? {};
       this.early.set(event.jobId, times);
@@ -78,9 +86,11 @@ export class JobWatch {
       times.startedAt = at;
       return;
     }
+    const repeated = times.endedAt !== undefined;
     times.endedAt = at;
     times.outcome = event.type;
     times.startedAt ??= at;
+    if (followed) this.onEnded?.(event.jobId, times, repeated);
     const waiting = this.waiters.get(event.jobId);
     this.waiters.delete(event.jobId);
     for (const resolve of waiting ?? []) resolve(times);

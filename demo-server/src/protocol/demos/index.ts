@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { batchStateSchema } from './batch.ts';
 import { webApiStateSchema } from './web-api.ts';
 
 /**
@@ -9,6 +10,7 @@ import { webApiStateSchema } from './web-api.ts';
  */
 export const demoStatesSchema = z.object({
   'web-api': webApiStateSchema.optional(),
+  batch: batchStateSchema.optional(),
 });
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;
@@ -17,3 +19,4 @@ export type DemoName = keyof DemoStates & string;
 export const demoCommandAnswerSchema = z.object({ demo: z.string(), command: z.string() }).loose();
 export type DemoCommandAnswer = z.infer<typeof demoCommandAnswerSchema>;
 export * from './web-api.ts';
+export * from './batch.ts';
