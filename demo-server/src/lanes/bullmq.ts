@@ -1,8 +1,8 @@
 import type { EventEmitter } from 'node:events';
-import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
+import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../protocol/index.ts';
+import { jobKinds, jobSpecSchema, type JobKind, type JobSpec, type LaneCapabilities, type LaneHealth, type WorkerInfo } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
 import { BULLMQ_EVENTS_MAX_LEN, bullmqNames } from './bullmq-names.ts';
 import { completionSchema } from './completion.ts';
@@ -90,7 +90,7 @@ export class BullmqLane implements Lane {
 
   async start(): Promise<void> {
     const { emit } = this.options;
-    this.events.on('added', ({ jobId }) => emit({ type: 'enqueued', jobId }));
+    this.events.on('added', ({ jobId, name }) => emit({ type: 'enqueued', jobId, ...(isJobKind(name) && { kind: name }) }));
     this.events.on('active', ({ jobId }) => emit({ type: 'started', jobId }));
     this.events.on('completed', ({ jobId, returnvalue }) => {
       const completion = completionSchema.safeParse(parseReturnValue(returnvalue));
@@ -141,6 +141,14 @@ export class BullmqLane implements Lane {
     return accepted;
   }
 
+  /** The job's data as BullMQ keeps it (finished jobs are kept a while: bullmqJobOptions). */
+  async jobSpec(jobId: string): Promise<JobSpec | undefined> {
+    if (!this.watch.isUp()) throw new LaneUnavailable(this.name, this.watch.detail());
+    const job = await Job.fromId(this.queue, jobId);
+    const spec = jobSpecSchema.safeParse(job?.data);
+    return spec.success ? spec.data : undefined;
+  }
+
   async reset(): Promise<void> {
     if (!this.watch.isUp()) throw new LaneUnavailable(this.name, this.watch.detail());
     await this.queue.drain(true);
@@ -176,6 +184,8 @@ export class BullmqLane implements Lane {
     for (const redis of [this.subscriber, this.connection, this.eventsConnection]) redis.disconnect();
   }
 }
+
+const isJobKind = (name: string): name is JobKind => (jobKinds as readonly string[]).includes(name);
 
 function parseReturnValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;

@@ -37,6 +37,8 @@ export interface Lane {
    * Dramatiq's Results middleware); undefined until there is one. Lanes without a store lack it.
    */
   result?(jobId: string, kind: JobKind): Promise<StoredResult | undefined>;
+  /** Reads what a job was asked to do back from the broker, for a lane whose events do not carry it. */
+  jobSpec?(jobId: string): Promise<JobSpec | undefined>;
   /** Empties the lane's queue: the speaker's recovery between rehearsals. */
   reset(): Promise<void>;
   close(): Promise<void>;

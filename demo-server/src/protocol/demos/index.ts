@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { batchStateSchema } from './batch.ts';
+import { monitoringStateSchema } from './monitoring.ts';
 import { webApiStateSchema } from './web-api.ts';
 
 /**
@@ -11,6 +12,7 @@ import { webApiStateSchema } from './web-api.ts';
 export const demoStatesSchema = z.object({
   'web-api': webApiStateSchema.optional(),
   batch: batchStateSchema.optional(),
+  monitoring: monitoringStateSchema.optional(),
 });
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;
@@ -20,3 +22,4 @@ export const demoCommandAnswerSchema = z.object({ demo: z.string(), command: z.s
 export type DemoCommandAnswer = z.infer<typeof demoCommandAnswerSchema>;
 export * from './web-api.ts';
 export * from './batch.ts';
+export * from './monitoring.ts';
