@@ -1,5 +1,6 @@
 import type { PanelModule } from './context.ts';
 import * as batch from './panels/batch.ts';
+import * as monitoring from './panels/monitoring.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
 import * as webApi from './panels/web-api.ts';
@@ -10,6 +11,7 @@ export const panels = {
   race,
   'web-api': webApi,
   batch,
+  monitoring,
 } as const satisfies Record<string, PanelModule>;
 
 export type PanelName = keyof typeof panels;

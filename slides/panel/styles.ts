@@ -1,4 +1,5 @@
 import { batchCss } from './panels/batch-styles.ts';
+import { monitoringCss } from './panels/monitoring-styles.ts';
 import { webApiCss } from './panels/web-api-styles.ts';
 
 /**
@@ -165,7 +166,7 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
   .demo-race-chart { flex: 1 1 50%; height: 250px; }
   .demo-race-table { flex: 1 1 50%; }
 }
-${webApiCss}${batchCss}`;
+${webApiCss}${batchCss}${monitoringCss}`;
 
 const STYLE_ID = 'demo-panel-styles';
 

@@ -99,7 +99,8 @@ function renderWorkers(list: HTMLElement, workers: readonly WorkerBar[]): void {
     const [name, bar, done] = [...row.children] as HTMLElement[];
     setAttr(row, 'data-worker', worker.id);
     setAttr(row, 'title', worker.id);
-    setText(name!, `${worker.name} · ${worker.id.replace(/^.*:/, 'pid ')}`);
+    const pid = /:(\d+)$/.exec(worker.id)?.[1];
+    setText(name!, pid === undefined ? worker.name : `${worker.name} · pid ${pid}`);
     (bar!.firstElementChild as HTMLElement).style.width = `${(worker.share * 100).toFixed(1)}%`;
     setText(done!, formatCount(worker.done));
   });
