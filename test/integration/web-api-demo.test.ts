@@ -63,6 +63,9 @@ describe('the web-API demo over HTTP', () => {
   it('refuses a lane it does not offer and too many requests, changing nothing', async () => {
     const before = await state();
     expect((await postJson(`${server.url}/api/demos/web-api/fire`, { lane: 'memory' })).status).toBe(400);
+    const absent = await postJson(`${server.url}/api/demos/web-api/fire`, { lane: 'celery' });
+    expect(absent.status).toBe(409);
+    expect(absent.body.error.message).toBe('This demo server runs no celery lane.');
     expect((await postJson(`${server.url}/api/demos/web-api/fire`, { requests: 21 })).status).toBe(400);
     expect((await postJson(`${server.url}/api/demos/web-api/signup`, { variant: 'later' })).status).toBe(400);
     expect(await state()).toEqual(before);

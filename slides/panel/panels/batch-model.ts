@@ -4,6 +4,7 @@ import { formatCount, formatRate, formatSeconds } from '../format.ts';
 import type { Mode } from '../mode.ts';
 import type { Recording } from '../recording.ts';
 import type { StoreState } from '../store.ts';
+import { laneProblem } from './lane-problem.ts';
 
 export interface WorkerBar {
   /** `worker 1`, `worker 2`, in the order they finished their first job. */
@@ -32,20 +33,25 @@ export interface BatchViewModel {
   readonly controls: 'enabled' | 'disabled' | 'hidden';
   readonly banner: string | undefined;
   readonly caption: string;
+  /** Why the chosen lane cannot run the batch now, with the command that fixes it. */
+  readonly problem: string | undefined;
 }
 
 export interface BatchInput {
   readonly mode: Mode;
   readonly recording: Recording | undefined;
   readonly store: StoreState | undefined;
+  /** The lane the speaker picked for the next batch. */
+  readonly lane?: BatchLane;
 }
 
-export function batchViewModel({ mode, recording, store }: BatchInput): BatchViewModel {
+export function batchViewModel({ mode, recording, store, lane }: BatchInput): BatchViewModel {
   const live = store?.everConnected ? store.demos.batch : undefined;
   if (mode === 'live' && store?.everConnected) {
     const offline = store.connection !== 'open';
     const vm = fromState(live, '');
-    return { ...vm, controls: !live || offline ? 'disabled' : 'enabled', banner: offline ? OFFLINE_BANNER : undefined };
+    const problem = lane === undefined || vm.running ? undefined : laneProblem(store, lane);
+    return { ...vm, controls: !live || offline ? 'disabled' : 'enabled', banner: offline ? OFFLINE_BANNER : undefined, problem };
   }
   if (mode === 'mirror' && store?.everConnected) return fromState(live, MIRROR_NOTE);
   const recorded = recording?.demos?.batch;
@@ -78,6 +84,7 @@ function fromState(state: BatchState | undefined, caption: string): BatchViewMod
       controls: 'hidden',
       banner: undefined,
       caption,
+      problem: undefined,
     };
   }
   const running = run.finishedAt === null;
@@ -107,6 +114,7 @@ function fromState(state: BatchState | undefined, caption: string): BatchViewMod
     controls: 'hidden',
     banner: undefined,
     caption,
+    problem: undefined,
   };
 }
 

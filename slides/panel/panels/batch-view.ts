@@ -45,13 +45,15 @@ export function createBatchView(): BatchView {
 
   const rates = html('div', { class: 'demo-batch-rates' });
   const status = html('div', { class: 'demo-batch-status' });
+  const problem = html('div', { class: 'demo-lane-problem', role: 'status' });
   const message = html('div', { class: 'demo-message', role: 'alert' });
   const caption = html('div', { class: 'demo-caption' });
   const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
-  const root = html('div', { class: 'demo-panel demo-batch' }, banner, head, progress, body, rates, status, message, caption);
+  const root = html('div', { class: 'demo-panel demo-batch' }, banner, head, progress, body, rates, status, problem, message, caption);
 
   let lastCaption = '';
   let lastChart = '';
+  let lastProblem: string | undefined;
 
   function render(vm: BatchViewModel, chosenLane: BatchLane): void {
     setAttr(controls, 'data-controls', vm.controls);
@@ -74,6 +76,10 @@ export function createBatchView(): BatchView {
     }
     setText(rates, vm.rates);
     setText(status, vm.status);
+    if (vm.problem !== lastProblem) {
+      lastProblem = vm.problem;
+      problem.replaceChildren(...captionNodes(vm.problem ?? ''));
+    }
     setFlag(banner, 'hidden', vm.banner === undefined);
     setText(banner, vm.banner ?? '');
     if (vm.caption !== lastCaption) {

@@ -20,7 +20,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   let lane: BatchLane = isBatchLane(el.dataset.lane) ? el.dataset.lane : 'bullmq';
   let frame = 0;
 
-  const render = (): void => view.render(batchViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state }), lane);
+  const render = (): void => view.render(batchViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state, lane }), lane);
   // At most one render per frame, and none while the slide is hidden; it catches up when shown.
   const schedule = (): void => {
     if (frame === 0 && ctx.slide.visible) {

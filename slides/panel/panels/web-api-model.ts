@@ -4,6 +4,7 @@ import { formatLatency } from '../format.ts';
 import type { Mode } from '../mode.ts';
 import type { Recording } from '../recording.ts';
 import type { StoreState } from '../store.ts';
+import { laneProblem } from './lane-problem.ts';
 
 /** One request drawn to scale, ms after the round started; `answeredMs` and `jobEndMs` reach "now" while pending. */
 export interface TimelineRow {
@@ -36,6 +37,8 @@ export interface WebApiViewModel {
   readonly controls: 'enabled' | 'disabled' | 'hidden';
   readonly banner: string | undefined;
   readonly caption: string;
+  /** Why the chosen lane cannot take the emails now, with the command that fixes it. */
+  readonly problem: string | undefined;
 }
 
 export interface WebApiInput {
@@ -44,6 +47,8 @@ export interface WebApiInput {
   readonly store: StoreState | undefined;
   /** The server's clock now, estimated from its last message, so pending bars grow between messages. */
   readonly serverNow?: number;
+  /** The lane the speaker picked for the next round. */
+  readonly lane?: WebApiLane;
 }
 
 const titles: Record<WebApiVariant, string> = {
@@ -51,13 +56,14 @@ const titles: Record<WebApiVariant, string> = {
   sync: 'Email in the request: waits for it',
 };
 
-export function webApiViewModel({ mode, recording, store, serverNow }: WebApiInput): WebApiViewModel {
+export function webApiViewModel({ mode, recording, store, serverNow, lane }: WebApiInput): WebApiViewModel {
   const live = store?.everConnected ? store.demos['web-api'] : undefined;
   if (mode === 'live' && store?.everConnected) {
     const offline = store.connection !== 'open';
     const vm = fromState(live, serverNow ?? store.serverTime, '');
     const controls = !live || offline || vm.running ? 'disabled' : 'enabled';
-    return { ...vm, controls, banner: offline ? OFFLINE_BANNER : undefined };
+    const problem = lane === undefined || vm.running ? undefined : laneProblem(store, lane);
+    return { ...vm, controls, banner: offline ? OFFLINE_BANNER : undefined, problem };
   }
   if (mode === 'mirror' && store?.everConnected) return fromState(live, serverNow ?? store.serverTime, MIRROR_NOTE);
   const recorded = recording?.demos?.['web-api'];
@@ -87,6 +93,7 @@ function fromState(state: WebApiState | undefined, serverTime: number | undefine
     controls: 'hidden',
     banner: undefined,
     caption,
+    problem: undefined,
   };
 }
 
@@ -101,7 +108,7 @@ function variantModel(variant: WebApiVariant, timelines: readonly WebApiRequest[
     slowest === undefined || rows.length < 2 ? undefined : `slowest ${formatLatency(slowest)}`,
     errors > 0 ? `${errors} failed` : undefined,
   ].filter(Boolean);
-  return { variant, title: titles[variant], rows, p50, slowest, summary: parts.join(' · ') || '–' };
+  return { variant, title: titles[variant], rows, p50, slowest, summary: parts.join(' · ') || (rows.length === 0 ? 'no request yet' : '–') };
 }
 
 function row(t: WebApiRequest, now: number): TimelineRow {

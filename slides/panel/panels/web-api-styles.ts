@@ -26,5 +26,9 @@ export const webApiCss = `
 .demo-webapi-swatch.demo-webapi-req { background: var(--demo-warn); }
 .demo-webapi-swatch.demo-webapi-job { background: var(--demo-done); }
 .demo-webapi .demo-message:empty { display: none; }
+/* Shared with the batch panel: the chosen lane's problem and its fix. */
+.demo-lane-problem { font-size: 19px; line-height: 1.25; color: var(--demo-warn); }
+.demo-lane-problem::before { content: "▲ "; }
+.demo-lane-problem:empty { display: none; }
 .demo-webapi .demo-caption { font-size: 18px; line-height: 1.3; }
 `;

@@ -53,13 +53,15 @@ export function createWebApiView(): WebApiView {
   const legend = html('div', { class: 'demo-webapi-legend' },
     key('demo-webapi-req', 'request open, client waiting'),
     key('demo-webapi-job', 'email job on a worker (lane events)'));
+  const problem = html('div', { class: 'demo-lane-problem', role: 'status' });
   const message = html('div', { class: 'demo-message', role: 'alert' });
   const caption = html('div', { class: 'demo-caption' });
   const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
   const root = html('div', { class: 'demo-panel demo-webapi' },
-    banner, head, headline, sections.async.root, sections.sync.root, axis, legend, message, caption);
+    banner, head, headline, sections.async.root, sections.sync.root, axis, legend, problem, message, caption);
 
   let lastCaption = '';
+  let lastProblem: string | undefined;
 
   function render(vm: WebApiViewModel, chosenLane: WebApiLane): void {
     setAttr(controls, 'data-controls', vm.controls);
@@ -72,6 +74,10 @@ export function createWebApiView(): WebApiView {
     setText(headline, vm.lane ? `${vm.headline} · lane ${laneLabels[vm.lane]}` : vm.headline);
     for (const variant of vm.variants) drawSection(sections[variant.variant], variant, vm.scaleMs);
     drawAxis(axis, vm.scaleMs);
+    if (vm.problem !== lastProblem) {
+      lastProblem = vm.problem;
+      problem.replaceChildren(...captionNodes(vm.problem ?? ''));
+    }
     setFlag(banner, 'hidden', vm.banner === undefined);
     setText(banner, vm.banner ?? '');
     if (vm.caption !== lastCaption) {

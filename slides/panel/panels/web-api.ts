@@ -28,7 +28,7 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
 
   function compute(): WebApiViewModel {
     const serverNow = clock.server + (Date.now() - clock.local);
-    return webApiViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state, serverNow });
+    return webApiViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state, serverNow, lane });
   }
 
   function render(): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { DemoCommandRefused } from '../../errors.ts';
+import { DemoCommandRefused, LaneUnavailable } from '../../errors.ts';
 import { WEB_API_MAX_REQUESTS, webApiLanes, webApiVariants, type WebApiState } from '../../protocol/index.ts';
 import { demoCommand, type DemoContext, type DemoScenario } from '../demo-scenario.ts';
 import { SignupEndpoint, WELCOME_EMAIL } from './signup-endpoint.ts';
@@ -29,6 +29,10 @@ export function createWebApiScenario({ hub }: DemoContext): DemoScenario<'web-ap
     commands: {
       fire: demoCommand(fireBody, async ({ lane, requests }) => {
         if (round && !round.done()) throw new DemoCommandRefused('The last round is still running: wait until its jobs are done.');
+        const target = hub.lane(lane);
+        if (!target) throw new DemoCommandRefused(`This demo server runs no ${lane} lane.`);
+        const health = target.health();
+        if (health.status === 'down') throw new LaneUnavailable(lane, health.detail ?? 'down', health.hint);
         const current = new SignupRound(randomUUID().slice(0, 8), lane, requests, Date.now());
         round = current;
         for (let i = 0; i < requests; i++) {
