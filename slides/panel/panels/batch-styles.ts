@@ -29,6 +29,7 @@ export const batchCss = `
 .demo-batch-axis { position: relative; height: 22px; font-size: 16px; color: var(--demo-muted); }
 .demo-batch-tick { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; }
 .demo-batch-tick[data-align="start"] { transform: none; }
+.demo-batch-tick[data-align="end"] { transform: translateX(-100%); }
 .demo-batch-legend { display: flex; gap: 24px; font-size: 17px; color: var(--demo-muted); }
 .demo-batch-key { display: flex; align-items: center; gap: 8px; }
 .demo-batch-swatch { display: inline-block; width: 6px; height: 18px; }

@@ -135,6 +135,7 @@ function renderChart(chart: SVGSVGElement, axis: HTMLElement, vm: BatchViewModel
     const tick = html('span', { class: 'demo-batch-tick' }, `${s} s`);
     tick.style.left = `${(s / seconds) * 100}%`;
     if (s === 0) tick.dataset.align = 'start';
+    else if (s + step > seconds) tick.dataset.align = 'end';
     ticks.push(tick);
   }
   axis.replaceChildren(...ticks);
