@@ -19,7 +19,8 @@ describe('the monitoring panel in the deck', () => {
     await panel.getByRole('button', { name: 'Send 5 jobs to each lane' }).click();
     await expect.poll(async () => { const h = (await state()).history; return h.completed + h.failed; }, { timeout: 30_000 }).toBe(10);
     const taskRows = panel.locator('.demo-mon-tasks .demo-mon-body .demo-mon-row');
-    await expect.poll(() => taskRows.count()).toBe(10);
+    // The panel draws on the next frame: wait until it shows every task ended too.
+    await expect.poll(() => panel.locator('.demo-mon-tasks .demo-mon-row[data-state="completed"], .demo-mon-tasks .demo-mon-row[data-state="failed"]').count()).toBe(10);
     const shown = await taskRows.evaluateAll((rows) =>
       rows.map((r) => ({ id: r.getAttribute('data-task'), lane: r.getAttribute('data-lane'), cells: [...r.children].map((c) => c.textContent) })));
     expect(new Set(shown.map((row) => row.lane))).toEqual(new Set(['bullmq', 'rabbitmq']));

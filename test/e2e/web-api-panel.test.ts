@@ -29,7 +29,8 @@ describe('the web-API panel in the deck', () => {
     expect(answerMs(background!)).toBeLessThan(EMAIL_MS / 3);
     expect(answerMs(inRequest!)).toBeGreaterThanOrEqual(EMAIL_MS);
     // The background email was still sent, after the answer, as the lane's events tell.
-    expect(background!.jobFinishedMs! - background!.jobStartedMs!).toBeGreaterThanOrEqual(EMAIL_MS - 50);
+    // (Event arrival times jitter by tens of ms, but no email can be done sooner than 1.5 s after its request.)
+    expect(background!.jobFinishedMs! - background!.sentMs).toBeGreaterThanOrEqual(EMAIL_MS);
     expect(background!.jobFinishedMs!).toBeGreaterThan(background!.answeredMs!);
     expect(inRequest!.answeredMs!).toBeGreaterThanOrEqual(inRequest!.jobFinishedMs!);
     // The panel says what the server measured.
