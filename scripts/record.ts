@@ -18,6 +18,9 @@ import { recordingSchema, type RecordedLane, type Recording } from '../slides/pa
 import { LaneStore } from '../slides/panel/store.ts';
 // The same clean-up the tests use: a recording's namespace leaves no keys or queues behind.
 import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts';
+import { recordBatch } from './recorders/batch.ts';
+import { recordMonitoring } from './recorders/monitoring.ts';
+import { recordWebApi } from './recorders/web-api.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'slides/recordings');
@@ -169,6 +172,9 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
 const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   queue: recordQueue,
   race: (server) => recordRace(server, Number(args['race-count'])),
+  'web-api': (server) => recordWebApi(server, log),
+  batch: (server) => recordBatch(server, log),
+  monitoring: (server) => recordMonitoring(server, log),
 };
 
 const chosen = args.only ? [args.only] : Object.keys(scenarios);

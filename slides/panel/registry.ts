@@ -1,11 +1,17 @@
 import type { PanelModule } from './context.ts';
+import * as batch from './panels/batch.ts';
+import * as monitoring from './panels/monitoring.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
+import * as webApi from './panels/web-api.ts';
 
 /** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
 export const panels = {
   queue,
   race,
+  'web-api': webApi,
+  batch,
+  monitoring,
 } as const satisfies Record<string, PanelModule>;
 
 export type PanelName = keyof typeof panels;

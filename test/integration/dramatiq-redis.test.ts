@@ -63,7 +63,7 @@ describe("Dramatiq on Redis: what RedisBroker's enqueue writes, byte for byte", 
     it("holds what dispatch.lua's enqueue leaves: the ids in the queue's list, the messages in its hash, the producer's heartbeat", async () => {
       let sent = 0;
       const { accepted } = await broker.publishMessages({
-        kind: 'noop',
+        job: { kind: 'noop', params: {} },
         count: jobs.length,
         message: () => {
           const i = sent++;

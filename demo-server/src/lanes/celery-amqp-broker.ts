@@ -56,8 +56,9 @@ export class CeleryAmqpBroker implements CeleryBroker {
     if (!session) return { accepted: 0, cutShort: new Error(this.amqp.detail()) };
     const { channel } = session;
     return publishBurst(channel, {
-      kind: burst.kind,
+      job: burst.job,
       count: burst.count,
+      sent: burst.sent,
       nextId: randomUUID,
       publish: (taskId, confirmed) => {
         const { headers, properties, body } = burst.message(taskId);

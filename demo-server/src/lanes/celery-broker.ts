@@ -1,7 +1,7 @@
-import type { JobKind } from '../protocol/index.ts';
+import type { JobSpec } from '../protocol/index.ts';
 import type { ControlMethod } from './celery-control.ts';
 import type { CeleryMessage } from './celery-message.ts';
-import type { BrokerDown, JobEventSink } from './lane.ts';
+import type { BrokerDown, JobEventSink, SentJobSink } from './lane.ts';
 
 /** What the Celery lane hears from its broker: task and worker events, and answers to `stats`. */
 export interface CeleryBrokerListener {
@@ -12,8 +12,10 @@ export interface CeleryBrokerListener {
 }
 
 export interface CeleryTaskBurst {
-  kind: JobKind;
+  job: JobSpec;
   count: number;
+  /** Hears each message's id as it is sent. */
+  sent?: SentJobSink;
   /** The validated message for a fresh task id, as Celery's client would send it. */
   message(taskId: string): CeleryMessage;
   emit: JobEventSink;

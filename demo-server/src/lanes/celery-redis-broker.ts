@@ -97,8 +97,9 @@ export class CeleryRedisBroker implements CeleryBroker {
   publishTasks(burst: CeleryTaskBurst): Promise<{ accepted: number; cutShort?: Error }> {
     const queue = this.names.queue;
     return writeRedisBurst({
-      kind: burst.kind,
+      job: burst.job,
       count: burst.count,
+      sent: burst.sent,
       nextId: randomUUID,
       // Through the default exchange, routed by the queue's name: kombu pushes to the queue's own list.
       write: (taskIds) => this.redis.lpush(queue, ...taskIds.map((id) => kombuEnvelope(celeryKombuMessage(burst.message(id)), '', queue))),

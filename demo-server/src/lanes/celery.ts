@@ -15,7 +15,7 @@ import { CeleryRedisBroker } from './celery-redis-broker.ts';
 import { InvalidKombuEnvelope } from './kombu-redis.ts';
 import { celeryNames, celeryResultKey } from './celery-topology.ts';
 import { CeleryWorkers } from './celery-workers.ts';
-import type { JobEventSink, Lane, StoredResult } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink, StoredResult } from './lane.ts';
 import { celeryWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
@@ -158,12 +158,13 @@ export class CeleryLane implements Lane {
     return this.celeryWorkers.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const health = this.health();
     if (health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     const { accepted, cutShort } = await this.broker.publishTasks({
-      kind: job.kind,
+      job,
       count,
+      sent,
       // Validated before it leaves: a worker that cannot read a message crashes on it at every redelivery.
       message: (taskId) => {
         const message = celeryTaskMessage(job, taskId, this.producer);

@@ -55,8 +55,9 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
     if (!session) return { accepted: 0, cutShort: new Error(this.amqp.detail()) };
     const { channel } = session;
     return publishBurst(channel, {
-      kind: burst.kind,
+      job: burst.job,
       count: burst.count,
+      sent: burst.sent,
       nextId: randomUUID,
       publish: (messageId, confirmed) =>
         channel.publish('', this.names.queue, encodeDramatiqMessage(burst.message(messageId)), dramatiqPublishOptions, confirmed),

@@ -1,6 +1,6 @@
-import type { JobKind } from '../protocol/index.ts';
+import type { JobSpec } from '../protocol/index.ts';
 import type { DramatiqMessage } from './dramatiq-message.ts';
-import type { BrokerDown, JobEventSink } from './lane.ts';
+import type { BrokerDown, JobEventSink, SentJobSink } from './lane.ts';
 
 /** What the Dramatiq lane hears from its workers' LifecycleEvents middleware, through the broker. */
 export interface DramatiqBrokerListener {
@@ -11,8 +11,10 @@ export interface DramatiqBrokerListener {
 }
 
 export interface DramatiqMessageBurst {
-  kind: JobKind;
+  job: JobSpec;
   count: number;
+  /** Hears each message's id as it is sent. */
+  sent?: SentJobSink;
   /** The validated message `actor.send()` would build for a fresh message id, stamped now. */
   message(messageId: string): DramatiqMessage;
   emit: JobEventSink;

@@ -94,8 +94,9 @@ export class DramatiqRedisBroker implements DramatiqBroker {
 
   publishMessages(burst: DramatiqMessageBurst): Promise<{ accepted: number; cutShort?: Error }> {
     return writeRedisBurst({
-      kind: burst.kind,
+      job: burst.job,
       count: burst.count,
+      sent: burst.sent,
       nextId: randomUUID,
       write: async (messageIds) => {
         const redisIds: string[] = [];

@@ -9,7 +9,7 @@ import { DramatiqAmqpBroker } from './dramatiq-amqp-broker.ts';
 import type { DramatiqBroker } from './dramatiq-broker.ts';
 import { dramatiqActorName, dramatiqMessage, dramatiqNames, dramatiqResultKey, InvalidDramatiqMessage } from './dramatiq-message.ts';
 import { DramatiqRedisBroker } from './dramatiq-redis-broker.ts';
-import type { JobEvent, JobEventSink, Lane, StoredResult } from './lane.ts';
+import type { JobEvent, JobEventSink, Lane, SentJobSink, StoredResult } from './lane.ts';
 import { dramatiqWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
@@ -139,12 +139,13 @@ export class DramatiqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const health = this.health();
     if (health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     const { accepted, cutShort } = await this.broker.publishMessages({
-      kind: job.kind,
+      job,
       count,
+      sent,
       message: (messageId) => {
         const now = Date.now();
         this.sent.sent(messageId, now);

@@ -6,7 +6,7 @@ import { decodeEventBatch } from './amqp-events.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
 import { AmqpEventInbox } from './amqp-event-inbox.ts';
 import { amqpNames, declareJobTopology, declareMonitorQueue, heartbeatRoutingKey, jobHeaders } from './amqp-topology.ts';
-import type { JobEventSink, Lane } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
@@ -93,7 +93,7 @@ export class RabbitmqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const session = this.amqp.ready();
     const health = this.health();
     if (!session) throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
@@ -108,7 +108,8 @@ export class RabbitmqLane implements Lane {
         for (let i = 0; i < slice; i++) {
           const jobId = `${this.idPrefix}-${this.nextId++}`;
           // Counted before it is sent: its worker may report it started before our confirm arrives.
-          this.options.emit({ type: 'enqueued', jobId, kind: job.kind });
+          this.options.emit({ type: 'enqueued', jobId, kind: job.kind, params: job.params });
+          sent?.(jobId);
           const onConfirm = (error: unknown) => {
             if (error) this.options.emit({ type: 'withdrawn', jobId });
             else accepted++;

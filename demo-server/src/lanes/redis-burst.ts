@@ -1,17 +1,18 @@
-import type { JobKind } from '../protocol/index.ts';
-import type { JobEventSink } from './lane.ts';
+import type { JobSpec } from '../protocol/index.ts';
+import type { JobEventSink, SentJobSink } from './lane.ts';
 
 /** Jobs written to Redis in one round trip. */
 const WRITE_SLICE = 1_000;
 
 export interface RedisBurst {
-  kind: JobKind;
+  job: JobSpec;
   count: number;
   /** A fresh job id for the next message. */
   nextId(): string;
   /** Writes these jobs' messages; resolves once Redis has them, rejects when it has none of them. */
   write(jobIds: string[]): Promise<unknown>;
   emit: JobEventSink;
+  sent?: SentJobSink;
 }
 
 /**
@@ -24,7 +25,10 @@ export async function writeRedisBurst(burst: RedisBurst): Promise<{ accepted: nu
   let accepted = 0;
   while (accepted < burst.count) {
     const jobIds = Array.from({ length: Math.min(WRITE_SLICE, burst.count - accepted) }, () => burst.nextId());
-    for (const jobId of jobIds) burst.emit({ type: 'enqueued', jobId, kind: burst.kind });
+    for (const jobId of jobIds) {
+      burst.emit({ type: 'enqueued', jobId, kind: burst.job.kind, params: burst.job.params });
+      burst.sent?.(jobId);
+    }
     try {
       await burst.write(jobIds);
     } catch (error) {

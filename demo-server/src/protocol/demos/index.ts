@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { batchStateSchema } from './batch.ts';
+import { monitoringStateSchema } from './monitoring.ts';
+import { webApiStateSchema } from './web-api.ts';
 
 /**
  * The state of every demo scenario the server runs (reliability, retries, chaining, ...), keyed by the
@@ -6,10 +9,17 @@ import * as z from 'zod';
  * from its own file in this folder. A state travels whole in the snapshot and again in a delta each
  * time it changes, so keep it small and bounded (lists capped, no per-job growth).
  */
-export const demoStatesSchema = z.object({});
+export const demoStatesSchema = z.object({
+  'web-api': webApiStateSchema.optional(),
+  batch: batchStateSchema.optional(),
+  monitoring: monitoringStateSchema.optional(),
+});
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;
 
 /** Body of `POST /api/demos/:demo/:command` answers when the command has nothing else to say. */
 export const demoCommandAnswerSchema = z.object({ demo: z.string(), command: z.string() }).loose();
 export type DemoCommandAnswer = z.infer<typeof demoCommandAnswerSchema>;
+export * from './web-api.ts';
+export * from './batch.ts';
+export * from './monitoring.ts';
