@@ -34,13 +34,15 @@ export function decodeCeleryEvents(content: Buffer): CeleryEvent[] {
 }
 
 /**
- * A task event as the demo's job event. `task-received` (prefetched, not running) and
- * `task-sent` (the producer's, counted when we publish) say nothing the monitor needs.
+ * A task event as the demo's job event. `task-sent` (the producer's, counted when we publish) says
+ * nothing new; `task-received` (prefetched, not running yet) tells which worker holds the message.
  */
 export function jobEventOf(event: CeleryEvent, enqueuedAt?: number): JobEvent | undefined {
   const { uuid: jobId, hostname: worker } = event;
   if (jobId === undefined) return undefined;
   switch (event.type) {
+    case 'task-received':
+      return { type: 'received', jobId, worker };
     case 'task-started':
       return { type: 'started', jobId, worker };
     case 'task-succeeded':

@@ -3,6 +3,8 @@ import type { JobKind, JobSpec, LaneCapabilities, LaneHealth, LaneName, WorkerIn
 /** One step in a job's life, as a worker reported it through the lane's broker. */
 export type JobEvent =
   | { type: 'enqueued'; jobId: string; kind?: JobSpec['kind'] }
+  /** A worker took the message from the broker but has not started it (Celery's prefetch: `task-received`). */
+  | { type: 'received'; jobId: string; worker?: string }
   | { type: 'started'; jobId: string; worker?: string }
   | { type: 'completed'; jobId: string; worker?: string; enqueuedAt?: number }
   | { type: 'failed'; jobId: string; worker?: string; error?: string }

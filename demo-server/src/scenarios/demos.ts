@@ -1,6 +1,9 @@
 import type { DemoContext, DemoScenario } from './demo-scenario.ts';
+import { ReliabilityScenario } from './reliability/reliability-scenario.ts';
 
 /** Every demo scenario the server runs, explicitly: adding a demo is one line here. */
-export function createDemoScenarios(_context: DemoContext): DemoScenario[] {
-  return [];
+export function createDemoScenarios(context: DemoContext): DemoScenario[] {
+  return [
+    new ReliabilityScenario(context),
+  ];
 }

@@ -12,10 +12,10 @@ const multi = JSON.stringify([
 ]);
 
 describe("Celery's events", () => {
-  it('become the demo job events that tell a job ran, ended, or was retried', () => {
+  it('become the demo job events that tell a job was taken, ran, ended, or was retried', () => {
     const events = decodeCeleryEvents(Buffer.from(multi)).map((event) => jobEventOf(event, 1000));
     expect(events).toEqual([
-      undefined,
+      { type: 'received', jobId: 'a', worker: 'w1@vm' },
       { type: 'started', jobId: 'a', worker: 'w1@vm' },
       { type: 'completed', jobId: 'a', worker: 'w1@vm', enqueuedAt: 1000 },
       { type: 'retried', jobId: 'b' },
