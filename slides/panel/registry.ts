@@ -1,11 +1,13 @@
 import type { PanelModule } from './context.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
+import * as reliability from './panels/reliability.ts';
 
 /** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
 export const panels = {
   queue,
   race,
+  reliability,
 } as const satisfies Record<string, PanelModule>;
 
 export type PanelName = keyof typeof panels;

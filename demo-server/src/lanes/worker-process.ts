@@ -100,14 +100,19 @@ export class WorkerProcess {
     return pid;
   }
 
-  async stop(): Promise<void> {
+  /** Stops the worker for good: SIGTERM (a warm shutdown), SIGKILL after a grace; `now` skips the grace. */
+  async stop({ now = false }: { now?: boolean } = {}): Promise<void> {
     this.stopping = true;
     if (this.respawnTimer) clearTimeout(this.respawnTimer);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    const pid = child.pid;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    // A worker in a group of its own takes its pool processes with it.
+    const kill = () => (this.options.ownProcessGroup ? process.kill(-pid, 'SIGKILL') : child.kill('SIGKILL'));
+    if (now) kill();
+    else child.kill('SIGTERM');
+    const timer = setTimeout(kill, STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
   }

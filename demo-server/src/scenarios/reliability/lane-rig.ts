@@ -29,19 +29,29 @@ export class LaneRig {
     this.round?.record(event, Date.now());
   }
 
-  /** Starts the worker the demo runs for this lane, replacing one that runs another command. */
+  /**
+   * Starts the worker the demo runs for this lane, once the one it replaces (another command) has
+   * stopped. The new one counts as this lane's worker from the first moment, so no second one is started meanwhile.
+   */
   async runWorker(command: WorkerCommand): Promise<void> {
-    await this.stopWorker();
-    this.worker = new WorkerProcess(command, this.logger, { ownProcessGroup: true });
-    this.worker.start();
+    const old = this.worker;
+    const worker = new WorkerProcess(command, this.logger, { ownProcessGroup: true });
+    this.worker = worker;
+    if (old) {
+      for (const { pid } of this.lane.workers()) this.gone.add(pid);
+      await old.stop();
+    }
+    // Closed while the old one stopped: the new one never starts.
+    if (this.worker === worker) worker.start();
   }
 
-  async stopWorker(): Promise<void> {
+  /** `now`: SIGKILL, for a reset or shutdown that must not wait for a warm shutdown of long jobs. */
+  async stopWorker({ now = false } = {}): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
     for (const { pid } of this.lane.workers()) this.gone.add(pid);
-    await worker.stop();
+    await worker.stop({ now });
   }
 
   hasWorker(): boolean {
@@ -89,7 +99,7 @@ export class LaneRig {
   }
 
   async close(): Promise<void> {
-    await this.stopWorker();
+    await this.stopWorker({ now: true });
     this.round = null;
     await this.lane.close();
   }

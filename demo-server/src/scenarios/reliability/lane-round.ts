@@ -4,6 +4,8 @@ import type { JobEvent } from '../../lanes/lane.ts';
 export const VERDICT_NOT_BEFORE_MS = 9_000;
 /** ...and only once nothing happened on it for this long, ms, with its fresh worker up and idle. */
 export const QUIET_MS = 3_000;
+/** Events of jobs whose enqueue was not confirmed yet, kept at most: a round has a few jobs. */
+const EARLY_KEPT = 1_000;
 
 export interface RoundFigures {
   sent: number;
@@ -23,6 +25,7 @@ export interface RoundFigures {
  */
 export class LaneRound {
   private readonly ids = new Set<string>();
+  private readonly early = new Map<string, { event: JobEvent; at: number }[]>();
   private readonly started = new Set<string>();
   private readonly ended = new Set<string>();
   private readonly completed = new Set<string>();
@@ -42,12 +45,20 @@ export class LaneRound {
   record(event: JobEvent, now: number): void {
     if (event.type === 'enqueued') {
       this.ids.add(event.jobId);
-      this.lastEventAt = now;
+      this.lastEventAt = Math.max(this.lastEventAt, now);
+      // A worker's report can overtake the producer's confirm: what it said comes now, in order.
+      const early = this.early.get(event.jobId);
+      this.early.delete(event.jobId);
+      for (const held of early ?? []) this.record(held.event, held.at);
       return;
     }
-    // Events of jobs from before this round (a late straggler of the last one) are not ours to count.
-    if (!this.ids.has(event.jobId) || this.verdictAt !== undefined) return;
-    this.lastEventAt = now;
+    if (this.verdictAt !== undefined) return;
+    if (!this.ids.has(event.jobId)) {
+      // Not (yet) known to be this round's: kept a while, bounded; a straggler of the last round never gets counted.
+      if (this.early.size < EARLY_KEPT) this.early.set(event.jobId, [...(this.early.get(event.jobId) ?? []), { event, at: now }]);
+      return;
+    }
+    this.lastEventAt = Math.max(this.lastEventAt, now);
     const id = event.jobId;
     switch (event.type) {
       case 'received':

@@ -190,7 +190,15 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
     if (this.busy()) throw new DemoCommandRefused(`A round is under way (${this.phase}): wait for its verdict, or reset.`);
     this.celeryAcksLate = on;
     const celery = this.columns.find((column) => column.spec.id === 'celery');
-    if (celery?.rig?.hasWorker()) await celery.rig.runWorker(celery.spec.command(this.context.config, on));
+    if (!celery?.rig?.hasWorker()) return { celeryAcksLate: on };
+    // No round starts while the worker is swapped: it would meet the old one still shutting down.
+    const before = this.phase;
+    this.phase = 'preparing';
+    try {
+      await celery.rig.runWorker(celery.spec.command(this.context.config, on));
+    } finally {
+      if (this.phase === 'preparing') this.phase = before;
+    }
     return { celeryAcksLate: on };
   }
 
