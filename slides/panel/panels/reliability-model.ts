@@ -7,7 +7,7 @@ import type { StoreState } from '../store.ts';
 
 /** Where every number of the panel comes from, and what "lost" means: said under the table. */
 export const RELIABILITY_SOURCE =
-  'Counted from each broker’s events (Celery’s `celeryev`, the AMQP events exchange, BullMQ’s QueueEvents). Lost: sent, never completed, once the fresh worker is up and the lane has been quiet for 3 s.';
+  'From the brokers’ events. Lost: sent, never completed once the fresh worker is up and the lane quiet for 3 s.';
 
 export interface ReliabilityControls {
   readonly shown: boolean;
@@ -135,7 +135,8 @@ export function workerLine(lane: ReliabilityLane): string {
       return `${formatCount(lane.started)} of ${formatCount(lane.sent)} started`;
     case 'recovering':
     case 'settled':
-      if (lane.killedPid === undefined) return 'not killed';
-      return lane.freshPid === undefined ? `pid ${lane.killedPid} killed → …` : `pid ${lane.killedPid} → ${lane.freshPid}`;
+      // A recording keeps no process ids.
+      if (lane.killedPid === undefined) return lane.status === 'settled' ? 'killed → fresh' : 'killed → …';
+      return lane.freshPid === undefined ? `${lane.killedPid} killed → …` : `${lane.killedPid} → ${lane.freshPid}`;
   }
 }

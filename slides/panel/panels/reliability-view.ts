@@ -5,11 +5,11 @@ import { laneCell, workerLine, type ReliabilityViewModel } from './reliability-m
 
 const rows = [
   { id: 'sent', label: 'sent' },
-  { id: 'runningAtKill', label: 'running when killed' },
+  { id: 'runningAtKill', label: 'running at kill' },
   { id: 'redelivered', label: 'redelivered' },
   { id: 'lost', label: 'lost' },
   { id: 'completed', label: 'completed' },
-  { id: 'worker', label: 'worker' },
+  { id: 'worker', label: 'worker pid' },
 ] as const;
 type RowId = (typeof rows)[number]['id'];
 
@@ -91,7 +91,7 @@ export function createReliabilityView(): ReliabilityView {
         const column = columns.get(lane.lane);
         if (!column) continue;
         setText(column.name, lane.label);
-        setText(column.acks, lane.acks === 'early' ? 'acks early' : 'acks late');
+        setText(column.acks, lane.note);
         setAttr(column.acks, 'data-acks', lane.acks);
         for (const { id } of rows) {
           setText(column.cells[id], id === 'worker' ? workerLine(lane) : laneCell(lane, id));

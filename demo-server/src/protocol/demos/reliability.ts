@@ -20,6 +20,8 @@ export const reliabilityLaneSchema = z.object({
   label: z.string().max(60),
   /** When the broker forgets a message: `early` as the task starts (Celery's default), `late` after its work. */
   acks: z.enum(['early', 'late']),
+  /** How the lane gets a killed worker's jobs back, or not, in a few words. */
+  note: z.string().max(40),
   status: reliabilityLaneStatusSchema,
   hint: z.string().max(300).optional(),
   /** Jobs of this round the lane accepted. */

@@ -68,7 +68,8 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
   }
 
   private laneState({ spec, rig, out }: Column): ReliabilityLane {
-    const base = { lane: spec.id, label: spec.label(this.celeryAcksLate), acks: spec.acks(this.celeryAcksLate) };
+    const acksLate = this.celeryAcksLate;
+    const base = { lane: spec.id, label: spec.label(acksLate), acks: spec.acks(acksLate), note: spec.note(acksLate) };
     const figures = rig?.figures() ?? { sent: 0, started: 0, runningAtKill: 0, redelivered: 0, completed: 0 };
     if (out) return { ...base, ...figures, status: out.status, hint: out.hint };
     return { ...base, ...figures, status: this.statusOf(rig) };

@@ -22,6 +22,7 @@ export interface RigSpec {
   readonly missingHint: string;
   label(celeryAcksLate: boolean): string;
   acks(celeryAcksLate: boolean): 'early' | 'late';
+  note(celeryAcksLate: boolean): string;
   command(config: DemoConfig, celeryAcksLate: boolean): WorkerCommand;
 }
 
@@ -39,6 +40,7 @@ export const rigSpecs: readonly RigSpec[] = [
     missingHint: 'Celery is not installed for this Python: `apt install python3-celery python3-redis`',
     label: (acksLate) => (acksLate ? 'Celery + acks_late' : 'Celery (default)'),
     acks: (acksLate) => (acksLate ? 'late' : 'early'),
+    note: (acksLate) => (acksLate ? 'acks late: celery_acks_late' : 'acks early: celery_tasks'),
     command: (config, acksLate) =>
       celeryWorkerCommand(config.python, RELIABILITY_CONCURRENCY, workerEnv(config), {
         app: acksLate ? 'celery_acks_late' : 'celery_tasks',
@@ -49,8 +51,9 @@ export const rigSpecs: readonly RigSpec[] = [
     id: 'rabbitmq',
     lane: 'rabbitmq',
     missingHint: '',
-    label: () => 'RabbitMQ (Dramatiq-style)',
+    label: () => 'RabbitMQ',
     acks: () => 'late',
+    note: () => 'acks late, Dramatiq-style',
     command: (config) => nodeWorkerCommand('rabbitmq', RELIABILITY_CONCURRENCY, workerEnv(config)),
   },
   {
@@ -59,6 +62,7 @@ export const rigSpecs: readonly RigSpec[] = [
     missingHint: '',
     label: () => 'BullMQ',
     acks: () => 'late',
+    note: () => 'stalled-job recovery',
     command: (config) => nodeWorkerCommand('bullmq', RELIABILITY_CONCURRENCY, workerEnv(config)),
   },
   {
@@ -68,6 +72,7 @@ export const rigSpecs: readonly RigSpec[] = [
     missingHint: "Dramatiq worker not running: `pip install 'dramatiq[rabbitmq,redis]'`, then `PYTHON=python3 npm start`",
     label: () => 'Dramatiq',
     acks: () => 'late',
+    note: () => 'acks late',
     command: (config) => dramatiqWorkerCommand(config.python, RELIABILITY_CONCURRENCY, workerEnv(config)),
   },
 ];
