@@ -11,6 +11,8 @@ export const celeryEventSchema = z.object({
   uuid: z.string().max(155).optional(),
   pid: z.number().int().optional(),
   exception: z.string().optional(),
+  /** When the worker sent it, epoch seconds by its clock. */
+  timestamp: z.number().optional(),
 });
 export type CeleryEvent = z.infer<typeof celeryEventSchema>;
 
@@ -44,7 +46,7 @@ export function jobEventOf(event: CeleryEvent, enqueuedAt?: number): JobEvent | 
     case 'task-received':
       return { type: 'received', jobId, worker };
     case 'task-started':
-      return { type: 'started', jobId, worker };
+      return { type: 'started', jobId, worker, ...(event.timestamp !== undefined && { at: Math.round(event.timestamp * 1000) }) };
     case 'task-succeeded':
       return { type: 'completed', jobId, worker, enqueuedAt };
     case 'task-failed':

@@ -5,7 +5,8 @@ export type JobEvent =
   | { type: 'enqueued'; jobId: string; kind?: JobSpec['kind'] }
   /** A worker took the message from the broker but has not started it (Celery's prefetch: `task-received`). */
   | { type: 'received'; jobId: string; worker?: string }
-  | { type: 'started'; jobId: string; worker?: string }
+  /** `at`: when the worker started it, epoch ms by the worker's clock, where its report says (the timeline of retries). */
+  | { type: 'started'; jobId: string; worker?: string; at?: number }
   | { type: 'completed'; jobId: string; worker?: string; enqueuedAt?: number }
   | { type: 'failed'; jobId: string; worker?: string; error?: string }
   | { type: 'retried'; jobId: string }

@@ -16,7 +16,7 @@ describe("Celery's events", () => {
     const events = decodeCeleryEvents(Buffer.from(multi)).map((event) => jobEventOf(event, 1000));
     expect(events).toEqual([
       { type: 'received', jobId: 'a', worker: 'w1@vm' },
-      { type: 'started', jobId: 'a', worker: 'w1@vm' },
+      { type: 'started', jobId: 'a', worker: 'w1@vm', at: 2000 },
       { type: 'completed', jobId: 'a', worker: 'w1@vm', enqueuedAt: 1000 },
       { type: 'retried', jobId: 'b' },
       { type: 'failed', jobId: 'b', worker: 'w1@vm', error: "FlakyError('x')" },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { reliabilityStateSchema } from './reliability.ts';
+import { retriesStateSchema } from './retries.ts';
 
 /**
  * The state of every demo scenario the server runs (reliability, retries, chaining, ...), keyed by the
@@ -9,6 +10,7 @@ import { reliabilityStateSchema } from './reliability.ts';
  */
 export const demoStatesSchema = z.object({
   reliability: reliabilityStateSchema.optional(),
+  retries: retriesStateSchema.optional(),
 });
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;
