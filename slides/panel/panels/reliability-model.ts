@@ -23,6 +23,8 @@ export interface ReliabilityViewModel {
   readonly headline: string;
   /** The headline is the round's verdict. */
   readonly verdict: boolean;
+  /** The round before's verdict, said under this one's. */
+  readonly previous: string;
   readonly controls: ReliabilityControls;
   /** The start button's label, with the round's size. */
   readonly startLabel: string;
@@ -62,7 +64,7 @@ export function reliabilityViewModel({ mode, recording, store }: ReliabilityInpu
 }
 
 function empty(headline: string, banner: string | undefined, controls: ReliabilityControls, caption = ''): ReliabilityViewModel {
-  return { lanes: [], celeryAcksLate: false, headline, verdict: false, controls, startLabel: 'Start long jobs', problem: undefined, banner, caption, dim: false };
+  return { lanes: [], celeryAcksLate: false, headline, verdict: false, previous: '', controls, startLabel: 'Start long jobs', problem: undefined, banner, caption, dim: false };
 }
 
 function controlsFor(state: ReliabilityState): ReliabilityControls {
@@ -83,6 +85,7 @@ function fromState(
     celeryAcksLate: state.celeryAcksLate,
     headline: headlineOf(state),
     verdict: state.phase === 'settled',
+    previous: state.previous && state.previous.length > 0 ? `Round before: ${verdict(state.previous)}` : '',
     startLabel: `Start ${state.jobs.perLane} × sleep ${seconds} s per lane`,
     problem: state.problem,
     ...rest,
@@ -95,7 +98,7 @@ export function headlineOf(state: ReliabilityState): string {
     case 'idle':
       return `Each lane gets ${state.jobs.perLane} long jobs, ${state.jobs.concurrency} at a time; then its worker is killed mid-task.`;
     case 'preparing':
-      return 'Starting the workers…';
+      return 'Starting the workers, sending the jobs…';
     case 'running':
       return `Every worker is busy with ${state.jobs.concurrency} jobs: kill them now.`;
     case 'killed':
@@ -105,7 +108,7 @@ export function headlineOf(state: ReliabilityState): string {
   }
 }
 
-function verdict(lanes: readonly ReliabilityLane[]): string {
+function verdict(lanes: readonly Pick<ReliabilityLane, 'label' | 'sent' | 'lost'>[]): string {
   const losers = lanes.filter((lane) => (lane.lost ?? 0) > 0);
   const keepers = lanes.filter((lane) => lane.lost === 0).map((lane) => lane.label);
   const lost = losers.map((lane) => `${lane.label} lost ${formatCount(lane.lost ?? 0)} of ${formatCount(lane.sent)}`);

@@ -28,6 +28,8 @@ const css = `
 .demo-rel-hint-title::before { content: "▲ "; }
 .demo-rel-status { min-height: 28px; font-size: 21px; font-weight: 700; }
 .demo-rel-status[data-phase="settled"] { color: var(--demo-warn); }
+.demo-rel-previous { font-size: 18px; color: var(--demo-muted); }
+.demo-rel-previous:empty { display: none; }
 .demo-rel .demo-message:empty { display: none; }
 .demo-rel .demo-caption { font-size: 16px; line-height: 1.3; color: var(--demo-muted); }
 `;

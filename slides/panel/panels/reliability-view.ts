@@ -42,10 +42,11 @@ export function createReliabilityView(): ReliabilityView {
   const table = html('div', { role: 'table', class: 'demo-rel-table', 'aria-label': 'Jobs per lane, from the brokers’ events' });
   const hints = html('div', { class: 'demo-rel-hints' });
   const status = html('div', { class: 'demo-rel-status', role: 'status' });
+  const previous = html('div', { class: 'demo-rel-previous' });
   const message = html('div', { class: 'demo-message', role: 'alert' });
   const caption = html('div', { class: 'demo-caption' });
   const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
-  const root = html('div', { class: 'demo-panel demo-rel' }, banner, head, table, hints, status, message, caption);
+  const root = html('div', { class: 'demo-panel demo-rel' }, banner, head, table, hints, status, previous, message, caption);
 
   let columns = new Map<string, Column>();
   let layout = '';
@@ -112,6 +113,7 @@ export function createReliabilityView(): ReliabilityView {
       }
       setText(status, vm.headline);
       setAttr(status, 'data-phase', vm.verdict ? 'settled' : '');
+      setText(previous, vm.previous);
       setText(startButton, vm.startLabel);
       setAttr(controls, 'data-shown', String(vm.controls.shown));
       setFlag(startButton, 'disabled', !vm.controls.start);

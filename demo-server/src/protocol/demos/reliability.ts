@@ -52,6 +52,11 @@ export const reliabilityStateSchema = z.object({
   /** Each round: `perLane` sleep jobs of `ms` per lane, to workers of `concurrency`. */
   jobs: z.object({ perLane: count, ms: count, concurrency: count }),
   lanes: z.array(reliabilityLaneSchema).max(reliabilityLaneIds.length),
+  /** The round before this one, per lane that took part: so the fix can be compared with what it fixes. */
+  previous: z
+    .array(z.object({ label: z.string().max(60), sent: count, lost: count }))
+    .max(reliabilityLaneIds.length)
+    .optional(),
   /** What went wrong with the last command, in the server's words. */
   problem: z.string().max(500).optional(),
 });

@@ -22,6 +22,10 @@ import {
 /** How long a worker may take to report in before its column gives up on the round, ms (Celery boots in seconds). */
 const WORKER_UP_TIMEOUT_MS = 45_000;
 const JUDGE_EVERY_MS = 250;
+/** Every slot busy, a moment more before the kill is offered: the workers' reports of what they prefetched arrive. */
+const REPORTS_GRACE_MS = 1_000;
+/** A lane whose worker has not taken its jobs by then is killed as it is, ms. */
+const BUSY_TIMEOUT_MS = 20_000;
 
 interface Column {
   readonly spec: RigSpec;
@@ -45,6 +49,9 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
   private phase: ReliabilityPhase = 'idle';
   private celeryAcksLate = false;
   private problem: string | undefined;
+  /** Losses of the last round that reached a verdict, and of the one before the current round. */
+  private lastVerdict: ReliabilityState['previous'];
+  private previous: ReliabilityState['previous'];
   /** Bumped by reset: work begun before it stops at its next step. */
   private generation = 0;
   private judgeTimer: NodeJS.Timeout | null = null;
@@ -63,6 +70,7 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
       celeryAcksLate: this.celeryAcksLate,
       jobs: { perLane: RELIABILITY_JOBS_PER_LANE, ms: RELIABILITY_JOB_MS, concurrency: RELIABILITY_CONCURRENCY },
       lanes: this.columns.map((column) => this.laneState(column)),
+      ...(this.previous && { previous: this.previous }),
       ...(this.problem !== undefined && { problem: this.problem }),
     };
   }
@@ -96,6 +104,7 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
     if (this.busy()) throw new DemoCommandRefused(`A round is under way (${this.phase}): wait for its verdict, or reset.`);
     this.phase = 'preparing';
     this.problem = undefined;
+    this.previous = this.lastVerdict;
     const generation = this.generation;
     void this.prepareAndSend(generation).catch((error: unknown) => {
       if (generation !== this.generation) return;
@@ -116,7 +125,16 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
     if (generation !== this.generation) return;
     const job = { kind: 'sleep', params: { ms: RELIABILITY_JOB_MS } } as const;
     await Promise.all(ready.map((column) => column.rig.lane.enqueue(job, RELIABILITY_JOBS_PER_LANE)));
+    await this.everySlotBusy(ready.map((column) => column.rig), generation);
     if (generation === this.generation) this.phase = 'running';
+  }
+
+  /** Waits until every worker runs as many jobs as it has slots, so that a kill is mid-task everywhere. */
+  private async everySlotBusy(rigs: readonly LaneRig[], generation: number): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    const busy = () => rigs.every((rig) => (rig.currentRound()?.running() ?? 0) >= RELIABILITY_CONCURRENCY);
+    while (!busy() && Date.now() < deadline && generation === this.generation) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, REPORTS_GRACE_MS));
   }
 
   private async bringUp(column: Column, generation: number): Promise<void> {
@@ -179,6 +197,7 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
     if (pending.length > 0) return;
     this.phase = 'settled';
     this.stopJudging();
+    this.lastVerdict = this.state().lanes.flatMap(({ label, sent, lost }) => (lost === undefined ? [] : [{ label, sent, lost }]));
   }
 
   private stopJudging(): void {
@@ -208,6 +227,7 @@ export class ReliabilityScenario implements DemoScenario<'reliability'> {
     this.phase = 'idle';
     this.problem = undefined;
     this.celeryAcksLate = false;
+    this.lastVerdict = this.previous = undefined;
   }
 
   async stop(): Promise<void> {
