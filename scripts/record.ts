@@ -21,6 +21,8 @@ import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts'
 import { recordBatch } from './recorders/batch.ts';
 import { recordMonitoring } from './recorders/monitoring.ts';
 import { recordWebApi } from './recorders/web-api.ts';
+import { recordReliability } from './recorders/reliability.ts';
+import { recordRetries } from './recorders/retries.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'slides/recordings');
@@ -175,6 +177,8 @@ const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   'web-api': (server) => recordWebApi(server, log),
   batch: (server) => recordBatch(server, log),
   monitoring: (server) => recordMonitoring(server, log),
+  reliability: (server) => recordReliability(server, config),
+  retries: (server) => recordRetries(server, config),
 };
 
 const chosen = args.only ? [args.only] : Object.keys(scenarios);

@@ -39,7 +39,7 @@ class LifecycleEvents(Middleware):
             self.publisher.stop()
 
     def before_process_message(self, broker, message):
-        self._report({"type": "started", "jobId": message.message_id})
+        self._report({"type": "started", "jobId": message.message_id, "at": int(time.time() * 1000)})
 
     def after_process_message(self, broker, message, *, result=None, exception=None):
         job_id = message.message_id

@@ -4,6 +4,8 @@ import * as monitoring from './panels/monitoring.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
 import * as webApi from './panels/web-api.ts';
+import * as reliability from './panels/reliability.ts';
+import * as retries from './panels/retries.ts';
 
 /** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
 export const panels = {
@@ -12,6 +14,8 @@ export const panels = {
   'web-api': webApi,
   batch,
   monitoring,
+  reliability,
+  retries,
 } as const satisfies Record<string, PanelModule>;
 
 export type PanelName = keyof typeof panels;

@@ -91,7 +91,8 @@ export class BullmqLane implements Lane {
   async start(): Promise<void> {
     const { emit } = this.options;
     this.events.on('added', ({ jobId, name }) => emit({ type: 'enqueued', jobId, ...(isJobKind(name) && { kind: name }) }));
-    this.events.on('active', ({ jobId }) => emit({ type: 'started', jobId }));
+    // The event's stream id is Redis's clock when the job became active.
+    this.events.on('active', ({ jobId }, id) => emit({ type: 'started', jobId, ...streamTime(id) }));
     this.events.on('completed', ({ jobId, returnvalue }) => {
       const completion = completionSchema.safeParse(parseReturnValue(returnvalue));
       emit({ type: 'completed', jobId, ...(completion.success ? completion.data : {}) });
@@ -194,4 +195,10 @@ function parseReturnValue(value: unknown): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** `1764072000000-0` -> `{ at: 1764072000000 }`: a Redis stream id starts with the ms it was written at. */
+function streamTime(id: string): { at?: number } {
+  const at = Number(id.split('-')[0]);
+  return Number.isFinite(at) && at > 0 ? { at } : {};
 }

@@ -3,7 +3,10 @@ import type { JobKind, JobSpec, LaneCapabilities, LaneHealth, LaneName, WorkerIn
 /** One step in a job's life, as a worker reported it through the lane's broker. */
 export type JobEvent =
   | { type: 'enqueued'; jobId: string; kind?: JobSpec['kind']; params?: JobSpec['params'] }
-  | { type: 'started'; jobId: string; worker?: string }
+  /** A worker took the message from the broker but has not started it (Celery's prefetch: `task-received`). */
+  | { type: 'received'; jobId: string; worker?: string }
+  /** `at`: when the worker started it, epoch ms by the worker's clock, where its report says (the timeline of retries). */
+  | { type: 'started'; jobId: string; worker?: string; at?: number }
   | { type: 'completed'; jobId: string; worker?: string; enqueuedAt?: number }
   | { type: 'failed'; jobId: string; worker?: string; error?: string }
   | { type: 'retried'; jobId: string }

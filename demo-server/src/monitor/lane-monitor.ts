@@ -47,6 +47,8 @@ export class LaneMonitor {
   constructor(private readonly now: () => number = Date.now) {}
 
   record(event: JobEvent): void {
+    // A prefetched message is still waiting as far as the counts go.
+    if (event.type === 'received') return;
     if (event.type !== 'enqueued' && this.runningAtReset.delete(event.jobId)) return;
     const at = this.now();
     for (const listener of this.listeners) listener(event, at);

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { batchStateSchema } from './batch.ts';
 import { monitoringStateSchema } from './monitoring.ts';
 import { webApiStateSchema } from './web-api.ts';
+import { reliabilityStateSchema } from './reliability.ts';
+import { retriesStateSchema } from './retries.ts';
 
 /**
  * The state of every demo scenario the server runs (reliability, retries, chaining, ...), keyed by the
@@ -13,6 +15,8 @@ export const demoStatesSchema = z.object({
   'web-api': webApiStateSchema.optional(),
   batch: batchStateSchema.optional(),
   monitoring: monitoringStateSchema.optional(),
+  reliability: reliabilityStateSchema.optional(),
+  retries: retriesStateSchema.optional(),
 });
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;
