@@ -28,7 +28,7 @@ describe("kombu's Redis transport", () => {
   });
 
   it("reads a Celery worker's event out of its envelope", () => {
-    expect(decodeCeleryEvents(kombuBodyOf(workerOnline)!)).toEqual([{ type: 'worker-online', hostname: 'celery@vm', pid: 27984 }]);
+    expect(decodeCeleryEvents(kombuBodyOf(workerOnline)!)).toEqual([{ type: 'worker-online', hostname: 'celery@vm', pid: 27984, timestamp: 1795619451.7006419 }]);
   });
 
   it('reads nothing out of a malformed envelope', () => {
