@@ -18,6 +18,7 @@ import { recordingSchema, type RecordedLane, type Recording } from '../slides/pa
 import { LaneStore } from '../slides/panel/store.ts';
 // The same clean-up the tests use: a recording's namespace leaves no keys or queues behind.
 import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts';
+import { recordChaining } from './recorders/chaining.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'slides/recordings');
@@ -153,6 +154,7 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
 const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   queue: recordQueue,
   race: (server) => recordRace(server, Number(args['race-count'])),
+  chaining: recordChaining,
 };
 
 const chosen = args.only ? [args.only] : Object.keys(scenarios);

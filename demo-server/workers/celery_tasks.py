@@ -46,3 +46,5 @@ def crash(self):
     if not self.request.delivery_info["redelivered"]:
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
+
+app.conf.include = [*app.conf.include, "celery_pipeline"]  # chaining demo

@@ -54,3 +54,5 @@ def crash():
     if not message.redelivered:
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
+
+import dramatiq_pipeline  # noqa: E402,F401  chaining demo

@@ -1,9 +1,11 @@
 import type { PanelModule } from './context.ts';
+import * as chaining from './panels/chaining.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
 
 /** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
 export const panels = {
+  chaining,
   queue,
   race,
 } as const satisfies Record<string, PanelModule>;

@@ -1,6 +1,7 @@
+import { ChainingScenario } from './chaining/index.ts';
 import type { DemoContext, DemoScenario } from './demo-scenario.ts';
 
 /** Every demo scenario the server runs, explicitly: adding a demo is one line here. */
-export function createDemoScenarios(_context: DemoContext): DemoScenario[] {
-  return [];
+export function createDemoScenarios(context: DemoContext): DemoScenario[] {
+  return [new ChainingScenario(context)];
 }

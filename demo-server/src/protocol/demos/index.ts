@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { chainingStateSchema } from './chaining.ts';
 
 /**
  * The state of every demo scenario the server runs (reliability, retries, chaining, ...), keyed by the
@@ -6,7 +7,9 @@ import * as z from 'zod';
  * from its own file in this folder. A state travels whole in the snapshot and again in a delta each
  * time it changes, so keep it small and bounded (lists capped, no per-job growth).
  */
-export const demoStatesSchema = z.object({});
+export const demoStatesSchema = z.object({
+  chaining: chainingStateSchema.optional(),
+});
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;
 
