@@ -47,4 +47,4 @@ def crash(self):
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
 
-app.conf.include = [*app.conf.include, "celery_pipeline"]  # chaining demo
+app.conf.include += ("celery_pipeline", "celery_schedule")

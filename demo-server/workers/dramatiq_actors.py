@@ -55,4 +55,4 @@ def crash():
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
 
-import dramatiq_pipeline  # noqa: E402,F401  chaining demo
+import dramatiq_pipeline, dramatiq_schedule  # noqa: E402,F401

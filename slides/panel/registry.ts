@@ -2,12 +2,14 @@ import type { PanelModule } from './context.ts';
 import * as chaining from './panels/chaining.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
+import * as scheduling from './panels/scheduling.ts';
 
 /** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
 export const panels = {
   chaining,
   queue,
   race,
+  scheduling,
 } as const satisfies Record<string, PanelModule>;
 
 export type PanelName = keyof typeof panels;

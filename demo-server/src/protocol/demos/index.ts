@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { chainingStateSchema } from './chaining.ts';
+import { schedulingStateSchema } from './scheduling.ts';
 
 /**
  * The state of every demo scenario the server runs (reliability, retries, chaining, ...), keyed by the
@@ -9,6 +10,7 @@ import { chainingStateSchema } from './chaining.ts';
  */
 export const demoStatesSchema = z.object({
   chaining: chainingStateSchema.optional(),
+  scheduling: schedulingStateSchema.optional(),
 });
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;

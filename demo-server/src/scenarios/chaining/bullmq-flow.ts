@@ -5,7 +5,8 @@ import { blockingConnection, commandConnection } from '../../lanes/redis-connect
 import type { ChainStepName } from '../../protocol/demos/chaining.ts';
 import type { DemoContext } from '../demo-scenario.ts';
 import { ChainRun } from './chain-run.ts';
-import { laneUnavailable, type ChainRunner } from './chain-runner.ts';
+import { brokerUnavailable } from '../lane-availability.ts';
+import type { ChainRunner } from './chain-runner.ts';
 import { PIPELINE_INPUT, runStep, STEP_MS } from './pipeline-steps.ts';
 import { readBack } from './read-back.ts';
 
@@ -34,9 +35,8 @@ export class BullmqFlow implements ChainRunner {
   constructor(private readonly context: DemoContext) {}
 
   unavailable() {
-    const lane = laneUnavailable(this.context.hub, 'bullmq', 'BullMQ');
     // The flow has a worker of its own: only Redis matters.
-    return lane && !lane.note.startsWith('BullMQ worker') ? lane : null;
+    return brokerUnavailable(this.context.hub, 'bullmq', 'BullMQ');
   }
 
   private async connect(): Promise<Parts> {

@@ -7,7 +7,8 @@ import { celeryResultKey } from '../../lanes/celery-topology.ts';
 import { commandConnection } from '../../lanes/redis-connection.ts';
 import type { DemoContext } from '../demo-scenario.ts';
 import { ChainRun } from './chain-run.ts';
-import { laneUnavailable, type ChainRunner } from './chain-runner.ts';
+import { laneUnavailable } from '../lane-availability.ts';
+import type { ChainRunner } from './chain-runner.ts';
 import { PIPELINE_INPUT } from './pipeline-steps.ts';
 import { readBack } from './read-back.ts';
 

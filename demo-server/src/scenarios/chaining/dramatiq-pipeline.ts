@@ -4,7 +4,8 @@ import { dramatiqPipelineActors, dramatiqPipelineMessage } from '../../lanes/dra
 import type { JobEvent } from '../../lanes/lane.ts';
 import type { DemoContext } from '../demo-scenario.ts';
 import { ChainRun } from './chain-run.ts';
-import { laneUnavailable, type ChainRunner } from './chain-runner.ts';
+import { laneUnavailable } from '../lane-availability.ts';
+import type { ChainRunner } from './chain-runner.ts';
 import { PIPELINE_INPUT } from './pipeline-steps.ts';
 import { readBack } from './read-back.ts';
 
