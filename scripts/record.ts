@@ -19,6 +19,7 @@ import { LaneStore } from '../slides/panel/store.ts';
 // The same clean-up the tests use: a recording's namespace leaves no keys or queues behind.
 import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts';
 import { recordChaining } from './recorders/chaining.ts';
+import { recordResults } from './recorders/results.ts';
 import { recordScheduling } from './recorders/scheduling.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -157,6 +158,7 @@ const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   race: (server) => recordRace(server, Number(args['race-count'])),
   chaining: recordChaining,
   scheduling: recordScheduling,
+  results: recordResults,
 };
 
 const chosen = args.only ? [args.only] : Object.keys(scenarios);

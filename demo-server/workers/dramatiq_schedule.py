@@ -1,5 +1,5 @@
-"""Scheduling for Dramatiq: APScheduler sends `tick` every second.
-Run: python3 -c "import dramatiq_schedule; dramatiq_schedule.main()" """
+"""APScheduler sends Dramatiq's `tick` every second,
+in a process of its own that runs main()."""
 import time
 import dramatiq
 from dramatiq_actors import QUEUE
@@ -13,7 +13,7 @@ def send_tick():
     print(message.message_id, flush=True)
 
 def main():
-    from apscheduler.schedulers.blocking import BlockingScheduler
-    scheduler = BlockingScheduler()
+    from apscheduler.schedulers import blocking
+    scheduler = blocking.BlockingScheduler()
     scheduler.add_job(send_tick, "interval", seconds=1)
     scheduler.start()

@@ -2,6 +2,7 @@ import type { PanelModule } from './context.ts';
 import * as chaining from './panels/chaining.ts';
 import * as queue from './panels/queue.ts';
 import * as race from './panels/race.ts';
+import * as results from './panels/results.ts';
 import * as scheduling from './panels/scheduling.ts';
 
 /** Every panel a slide may name in `data-demo`, explicitly: adding a panel is one line here. */
@@ -9,6 +10,7 @@ export const panels = {
   chaining,
   queue,
   race,
+  results,
   scheduling,
 } as const satisfies Record<string, PanelModule>;
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import * as z from 'zod';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
 import { celeryAmqpHeaders, type CeleryMessage, type CeleryProducer } from './celery-message.ts';
-import { celeryNames, declareCeleryTopology } from './celery-topology.ts';
+import { celeryNames, declareCeleryQueue, declareCeleryTopology } from './celery-topology.ts';
 
 /** A task event with the fields a demo follows a task by (celery/events/state.py names them so). */
 export const celeryTaskEventSchema = z.object({
@@ -75,13 +75,17 @@ export class CeleryTaskClient {
     return this.amqp.detail();
   }
 
-  /** Publishes to the app's task queue and resolves once RabbitMQ confirmed the message. */
-  async send(message: CeleryMessage): Promise<void> {
+  /**
+   * Publishes to the app's task queue, or to another queue of the app (declared as Celery declares its
+   * queues), and resolves once RabbitMQ confirmed the message.
+   */
+  async send(message: CeleryMessage, queue: string = this.names.queue): Promise<void> {
     const session = this.amqp.ready();
     if (!session) throw new Error(`RabbitMQ is not answering (${this.amqp.detail()})`);
+    if (queue !== this.names.queue) await declareCeleryQueue(session.channel, queue);
     const { headers, properties, body } = message;
     await new Promise<void>((resolve, reject) => {
-      session.channel.publish('', this.names.queue, body, { ...properties, headers: celeryAmqpHeaders(headers) }, (error) =>
+      session.channel.publish('', queue, body, { ...properties, headers: celeryAmqpHeaders(headers) }, (error) =>
         error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(),
       );
     });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { chainingStateSchema } from './chaining.ts';
+import { resultsStateSchema } from './results.ts';
 import { schedulingStateSchema } from './scheduling.ts';
 
 /**
@@ -11,6 +12,7 @@ import { schedulingStateSchema } from './scheduling.ts';
 export const demoStatesSchema = z.object({
   chaining: chainingStateSchema.optional(),
   scheduling: schedulingStateSchema.optional(),
+  results: resultsStateSchema.optional(),
 });
 export type DemoStates = z.infer<typeof demoStatesSchema>;
 export type DemoName = keyof DemoStates & string;

@@ -1,11 +1,13 @@
 import { CeleryTaskClient, type CeleryTaskEvent } from '../../lanes/celery-task-events.ts';
-import { pythonWorkersDir } from '../../lanes/python-workers.ts';
+import { pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
 import { WorkerProcess } from '../../lanes/worker-process.ts';
 import type { DemoContext } from '../demo-scenario.ts';
-import { laneUnavailable } from '../lane-availability.ts';
+import { laneUnavailable, type Unavailable } from '../lane-availability.ts';
 import { TickScheduler } from './tick-scheduler.ts';
 
 const TICK_TASK = 'celery_schedule.tick';
+const BEAT_HINT =
+  'The server starts beat itself when `PYTHON` has Celery (`apt install python3-celery`); or run one by hand: `celery -A celery_schedule beat` in demo-server/workers';
 /** Task ids remembered to match a tick's events, which may arrive in either order. */
 const REMEMBERED = 200;
 
@@ -20,17 +22,21 @@ export class CeleryBeat extends TickScheduler {
   private beat: WorkerProcess | undefined;
   private readonly tickIds = new Set<string>();
   private readonly startedAt = new Map<string, number>();
+  private canRun: boolean | undefined;
 
   constructor(private readonly context: DemoContext) {
     super();
   }
 
-  unavailable() {
+  unavailable(): Unavailable | null {
+    if (this.canRun === false) return { note: `${this.context.config.python} cannot import Celery: celery beat cannot run here`, hint: BEAT_HINT };
     return laneUnavailable(this.context.hub, 'celery', 'Celery');
   }
 
   protected async begin(): Promise<void> {
     const { config, logger } = this.context;
+    this.canRun ??= await pythonCanImport(config.python, 'celery_schedule');
+    if (!this.canRun) throw new Error(`${this.unavailable()?.note}. ${BEAT_HINT}`);
     if (!this.client) {
       this.client = new CeleryTaskClient(config.amqpUrl, config.namespace, 'demo-scheduling-celery', (event) => this.follow(event));
       await this.client.start();
