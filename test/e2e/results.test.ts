@@ -21,19 +21,24 @@ describe('the result store panel in the deck', () => {
     const page = await deck.openSlide('Result store — live');
     const panel = page.locator(activePanel);
     const column = (framework: string) => panel.locator(`.demo-res-column[data-framework="${framework}"]`);
+    const run = panel.getByRole('button', { name: 'Run cpu(n) on each' });
+    // Live (the recorded run shows until the socket is up), with the server's Celery worker announced.
+    await expect.poll(() => run.isEnabled(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => column('celery').getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
     expect(await column('dramatiq').getAttribute('data-status')).toBe('unavailable');
     expect(await column('celery').locator('.demo-res-expiry').textContent()).toBe('result_expires=60');
 
-    await panel.getByRole('button', { name: 'Run cpu(n) on each' }).click();
+    await run.click();
 
     // The results demo starts a Celery worker of its own (result_expires=60) on the first job.
-    const celeryCard = column('celery').locator('.demo-res-card').first();
-    const bullmqCard = column('bullmq').locator('.demo-res-card').first();
-    await expect.poll(() => celeryCard.getAttribute('data-state'), { timeout: 45_000 }).toBe('stored');
-    await expect.poll(() => bullmqCard.getAttribute('data-state'), { timeout: 15_000 }).toBe('no-ttl');
-
-    const [celery, , bullmq] = (await getJson(`${deck.server.url}/api/demos/results`)).state.columns as ResultsState['columns'];
+    const columns = async () => (await getJson(`${deck.server.url}/api/demos/results`)).state.columns as ResultsState['columns'];
+    await expect.poll(async () => (await columns())[0]!.results[0]?.state, { timeout: 45_000 }).toBe('stored');
+    await expect.poll(async () => (await columns())[2]!.results[0]?.state, { timeout: 15_000 }).toBe('stored');
+    const [celery, , bullmq] = await columns();
+    const celeryCard = column('celery').locator(`.demo-res-card[data-id="${celery!.results[0]!.id}"]`);
+    const bullmqCard = column('bullmq').locator(`.demo-res-card[data-id="${bullmq!.results[0]!.id}"]`);
+    await expect.poll(() => celeryCard.getAttribute('data-state')).toBe('stored');
+    await expect.poll(() => bullmqCard.getAttribute('data-state')).toBe('no-ttl');
     const input = celery!.results[0]!.input;
     const expected = burnCpu(input);
     expect(bullmq!.results[0]!.input).toBe(input);
