@@ -16,7 +16,8 @@ export function laneUnavailable(hub: LaneHub, lane: 'celery' | 'dramatiq' | 'bul
   const health = found.health();
   if (health.status === 'down') return { note: health.detail ?? `${what}: its broker is down`, hint: health.hint ?? null };
   if (found.workers().length === 0) {
-    return { note: `${what} worker not running: ${health.detail ?? 'no worker has announced itself'}`, hint: health.hint ?? null };
+    // A lane whose own worker is booting gives no hint; one with none says how to start one.
+    return health.hint ? { note: `${what} worker not running`, hint: health.hint } : { note: `${what} worker starting…`, hint: null };
   }
   return null;
 }
@@ -24,5 +25,5 @@ export function laneUnavailable(hub: LaneHub, lane: 'celery' | 'dramatiq' | 'bul
 /** Only the broker matters (the demo brings its own worker): a missing worker is no reason. */
 export function brokerUnavailable(hub: LaneHub, lane: 'celery' | 'dramatiq' | 'bullmq', what: string): Unavailable | null {
   const reason = laneUnavailable(hub, lane, what);
-  return reason && !reason.note.startsWith(`${what} worker not running`) ? reason : null;
+  return reason && !reason.note.startsWith(`${what} worker `) ? reason : null;
 }

@@ -26,7 +26,7 @@ const css = `
 .demo-res-card[data-state="expired"] .demo-res-ttl { color: var(--demo-fail); }
 .demo-res-note { font-size: 17px; line-height: 1.25; color: var(--demo-warn); }
 .demo-res-note:empty { display: none; }
-.demo-res-column[data-status="unavailable"] .demo-res-cards { opacity: 0.45; }
+.demo-res-column[data-status="unavailable"] .demo-res-card { display: none; }
 .demo-results .demo-caption { font-size: 17px; line-height: 1.25; color: var(--demo-muted); }
 `;
 

@@ -56,8 +56,8 @@ export function createResultsView(frameworks: readonly ResultFramework[]): Resul
       'div',
       { class: 'demo-res-column', 'data-framework': framework },
       html('div', { class: 'demo-res-head' }, html('span', { class: 'demo-res-name' }, name), html('span', { class: 'demo-res-store' }, store), expiry),
-      note,
-      html('div', { class: 'demo-res-cards' }, ...cards.map((c) => c.card)),
+      // The note takes the cards' place, so a column that cannot run makes the panel no taller.
+      html('div', { class: 'demo-res-cards' }, note, ...cards.map((c) => c.card)),
     );
     columns.set(framework, { column, expiry, cards, note, lastNote: '' });
     return column;
