@@ -3,14 +3,17 @@ import * as z from 'zod';
 import { celeryTaskMessage } from '../../lanes/celery-message.ts';
 import { CeleryTaskClient } from '../../lanes/celery-task-events.ts';
 import { celeryResultKey } from '../../lanes/celery-topology.ts';
-import { celeryWorkerCommand, pythonWorkersDir } from '../../lanes/python-workers.ts';
+import { celeryWorkerCommand, pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
 import { WorkerProcess } from '../../lanes/worker-process.ts';
 import type { DemoContext } from '../demo-scenario.ts';
-import { laneUnavailable } from '../lane-availability.ts';
+import { DemoCommandRefused } from '../../errors.ts';
+import { laneUnavailable, type Unavailable } from '../lane-availability.ts';
 import { ResultStore, type FollowedResult } from './result-store.ts';
 
 /** Seconds: short enough to watch a result expire on the slide. */
 export const CELERY_RESULT_EXPIRES_S = 60;
+
+const WORKER_HINT = 'The server starts it when `PYTHON` can import Celery: `apt install python3-celery`, or set `PYTHON`';
 
 const storedSchema = z.object({ status: z.literal('SUCCESS'), result: z.unknown() });
 
@@ -25,13 +28,15 @@ export class CeleryResults extends ResultStore {
   private client: CeleryTaskClient | undefined;
   private worker: WorkerProcess | undefined;
   private readonly queue: string;
+  private canRun: boolean | undefined;
 
   constructor(private readonly context: DemoContext) {
     super();
     this.queue = `${context.config.namespace}.celery.results`;
   }
 
-  unavailable() {
+  unavailable(): Unavailable | null {
+    if (this.canRun === false) return { note: `${this.context.config.python} cannot import Celery: the demo's worker cannot run here`, hint: WORKER_HINT };
     return laneUnavailable(this.context.hub, 'celery', 'Celery');
   }
 
@@ -41,6 +46,8 @@ export class CeleryResults extends ResultStore {
       this.client = new CeleryTaskClient(config.amqpUrl, config.namespace, 'demo-results-celery', () => {});
       await this.client.start();
     }
+    this.canRun ??= await pythonCanImport(config.python, 'celery_tasks');
+    if (!this.canRun) throw new DemoCommandRefused(`${this.unavailable()?.note}. ${WORKER_HINT}`);
     if (!this.worker) {
       const env = { AMQP_URL: config.amqpUrl, REDIS_URL: config.redisUrl, DEMO_NAMESPACE: config.namespace };
       const command = celeryWorkerCommand(config.python, 1, env);

@@ -6,8 +6,7 @@ import { laneUnavailable, type Unavailable } from '../lane-availability.ts';
 import { TickScheduler } from './tick-scheduler.ts';
 
 const TICK_TASK = 'celery_schedule.tick';
-const BEAT_HINT =
-  'The server starts beat itself when `PYTHON` has Celery (`apt install python3-celery`); or run one by hand: `celery -A celery_schedule beat` in demo-server/workers';
+const BEAT_HINT = 'The server starts beat itself when `PYTHON` can import Celery: `apt install python3-celery`, or set `PYTHON`';
 /** Task ids remembered to match a tick's events, which may arrive in either order. */
 const REMEMBERED = 200;
 
