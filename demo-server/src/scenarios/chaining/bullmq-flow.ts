@@ -54,7 +54,7 @@ export class BullmqFlow implements ChainRunner {
         void this.readBack(run, i, jobId);
       }),
     );
-    const worker = new Worker(QUEUE, (job) => process(job), { connection: workerConnection, prefix, concurrency: 3 });
+    const worker = new Worker(QUEUE, (job) => runFlowStep(job), { connection: workerConnection, prefix, concurrency: 3 });
     worker.on('error', (error) => this.context.logger.warn({ err: error }, 'chaining: BullMQ worker'));
     events.on('error', (error) => this.context.logger.warn({ err: error }, 'chaining: BullMQ events'));
     await events.waitUntilReady();
@@ -128,7 +128,7 @@ export class BullmqFlow implements ChainRunner {
 }
 
 /** A step of the flow: fetch reads its input from its data, the others from their one child's return value. */
-async function process(job: Job): Promise<unknown> {
+async function runFlowStep(job: Job): Promise<unknown> {
   await new Promise((resolve) => setTimeout(resolve, STEP_MS));
   const name = job.name as ChainStepName;
   if (name === 'transform' && job.data.fail === true) throw new Error('transform failed, as asked');
