@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marp } from '@marp-team/marp-core';
+import { demoLinks } from './demo-links.mjs';
 import { includeSource } from './include-source.mjs';
 
 const IMAGE_TYPES = {
@@ -77,6 +78,7 @@ export class DeckMarp extends Marp {
     super.applyMarkdownItPlugins(md);
     // Marp applies plugins from its constructor, before `this.deck` is set: read it when parsing.
     md.use(includeSource, { baseDir: () => this.deck.imageBaseDir });
+    md.use(demoLinks);
     // Before Marpit records the image URL, so background images get the data: URI too.
     md.inline.ruler2.before('marpit_parse_image', 'deck_inline_local_images', ({ tokens }) => {
       for (const token of tokens) {

@@ -21,6 +21,11 @@ import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts'
 import { recordChaining } from './recorders/chaining.ts';
 import { recordResults } from './recorders/results.ts';
 import { recordScheduling } from './recorders/scheduling.ts';
+import { recordBatch } from './recorders/batch.ts';
+import { recordMonitoring } from './recorders/monitoring.ts';
+import { recordWebApi } from './recorders/web-api.ts';
+import { recordReliability } from './recorders/reliability.ts';
+import { recordRetries } from './recorders/retries.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'slides/recordings');
@@ -104,6 +109,9 @@ async function recordQueue(server: DemoServer): Promise<Recording> {
   }
 }
 
+/** How long a race recording waits for the lanes' workers to report before leaving the silent ones out. */
+const WORKER_WAIT_MS = 45_000;
+
 /** Every lane a race panel of the deck shows (`data-lanes`), so adding a column to a slide adds it here. */
 function deckRaceLanes(): LaneName[] {
   const deck = readFileSync(path.join(root, 'slides/deck.md'), 'utf8');
@@ -115,10 +123,23 @@ function deckRaceLanes(): LaneName[] {
 async function recordRace(server: DemoServer, count: number): Promise<Recording> {
   const { store, close } = await watch(server.url);
   try {
-    const lanes = deckRaceLanes().filter((name) => {
+    // Workers announce themselves within seconds (a Celery worker takes longest); one never started sits out.
+    const raceLanes = deckRaceLanes();
+    await until(
+      'a worker on every lane that is up',
+      () => {
+        const waiting = raceLanes.filter((name) => {
+          const lane = store.state.lanes.get(name);
+          return lane?.health.status === 'up' && lane.workers.length === 0;
+        });
+        return waiting.length === 0 ? true : undefined;
+      },
+      WORKER_WAIT_MS,
+    ).catch(() => undefined);
+    const lanes = raceLanes.filter((name) => {
       const lane = store.state.lanes.get(name);
-      if (lane?.health.status === 'up') return true;
-      log(`race: ${name} left out: ${lane ? `down (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
+      if (lane?.health.status === 'up' && lane.workers.length > 0) return true;
+      log(`race: ${name} left out: ${lane ? `${lane.health.status === 'up' ? 'no worker' : 'down'} (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
       return false;
     });
     if (lanes.length === 0) throw new Error('no lane of the race is up');
@@ -159,6 +180,11 @@ const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   chaining: recordChaining,
   scheduling: recordScheduling,
   results: recordResults,
+  'web-api': (server) => recordWebApi(server, log),
+  batch: (server) => recordBatch(server, log),
+  monitoring: (server) => recordMonitoring(server, log),
+  reliability: (server) => recordReliability(server, config),
+  retries: (server) => recordRetries(server, config),
 };
 
 const chosen = args.only ? [args.only] : Object.keys(scenarios);

@@ -10,6 +10,13 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, - and _ only')
     .default('demo'),
+  /**
+   * Which broker carries the Celery lane's tasks and events (Redis is its result backend either way).
+   * Not CELERY_BROKER: Celery's command line reads that one as its --broker URL.
+   */
+  DEMO_CELERY_BROKER: z.enum(['rabbitmq', 'redis']).default('rabbitmq'),
+  /** Which broker carries the Dramatiq lane's messages and its workers' reports. */
+  DEMO_DRAMATIQ_BROKER: z.enum(['rabbitmq', 'redis']).default('rabbitmq'),
   /** The Python that runs the Celery and Dramatiq workers the server starts (Debian's, where python3-celery is). */
   PYTHON: z.string().min(1).default('/usr/bin/python3'),
   /** Concurrency of the worker the server starts per broker lane; 0 starts none. */
@@ -21,12 +28,17 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** A Python framework's broker: the worker reads the same variable, so both sides agree. */
+export type BrokerChoice = 'rabbitmq' | 'redis';
+
 export interface DemoConfig {
   port: number;
   host: string;
   redisUrl: string;
   amqpUrl: string;
   namespace: string;
+  celeryBroker: BrokerChoice;
+  dramatiqBroker: BrokerChoice;
   python: string;
   workerConcurrency: number;
   rateLimitPerMinute: number;
@@ -48,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): DemoConfig {
     redisUrl: c.REDIS_URL,
     amqpUrl: c.AMQP_URL,
     namespace: c.DEMO_NAMESPACE,
+    celeryBroker: c.DEMO_CELERY_BROKER,
+    dramatiqBroker: c.DEMO_DRAMATIQ_BROKER,
     python: c.PYTHON,
     workerConcurrency: c.WORKER_CONCURRENCY,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

@@ -5,8 +5,11 @@ from celery import Celery
 NAMESPACE = os.getenv("DEMO_NAMESPACE", "demo")
 AMQP_URL = os.getenv("AMQP_URL", "amqp://127.0.0.1")
 REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1")
+# DEMO_CELERY_BROKER=redis: no RabbitMQ, Redis only.
+ON_REDIS = os.getenv("DEMO_CELERY_BROKER") == "redis"
+BROKER_URL = REDIS_URL if ON_REDIS else AMQP_URL
 
-app = Celery("celery_tasks", broker=AMQP_URL,
+app = Celery("celery_tasks", broker=BROKER_URL,
              backend=REDIS_URL)
 app.conf.update(
     task_default_queue=f"{NAMESPACE}.celery",

@@ -1,18 +1,20 @@
-"""Dramatiq sends no events: this middleware reports each job's life to the demo's events exchange.
+"""Dramatiq sends no events: this middleware reports each job's life to the demo, through the worker's own broker.
 
 It publishes the JSON the Node workers publish (demo-server/src/lanes/amqp-events.ts): batches of
-lifecycle events to `<namespace>.events` with routing key `job.dramatiq`, and a heartbeat every
-second to `worker.dramatiq`. Add it before Retries, so that Retries has decided whether a failed
-attempt is retried or failed for good when it reports. A job's end is confirmed by the broker
-before the job is acked: a worker killed in between reports it twice, never not at all.
+lifecycle events with routing key `job.dramatiq`, and a heartbeat every second with `worker.dramatiq`.
+On RabbitMQ they go to the topic exchange `<namespace>.events`; on Redis (a `redis://` broker URL)
+to the stream `<namespace>:worker-events`, as entries `{key: <routing key>, body: <JSON>}`
+(demo-server/src/lanes/redis-events.ts). Add it before Retries, so that Retries has decided whether
+a failed attempt is retried or failed for good when it reports. A job's end is confirmed by the
+broker before the job is acked: a worker killed in between reports it twice, never not at all.
 """
 import json
 import os
 import socket
 import threading
 import time
+import uuid
 
-import pika
 from dramatiq.middleware import Middleware
 
 HEARTBEAT_S = 1.0
@@ -20,14 +22,16 @@ CONFIRM_TIMEOUT_S = 10.0
 
 
 class LifecycleEvents(Middleware):
-    def __init__(self, amqp_url, namespace):
-        self.amqp_url = amqp_url
-        self.exchange = f"{namespace}.events"
+    def __init__(self, broker_url, namespace):
+        self.broker_url = broker_url
+        self.namespace = namespace
         self.publisher = None
 
     def after_worker_boot(self, broker, worker):
         worker_id = f"dramatiq@{socket.gethostname()}:{os.getpid()}"
-        self.publisher = _Publisher(self.amqp_url, self.exchange, worker_id, worker.worker_threads)
+        on_redis = self.broker_url.startswith(("redis://", "rediss://", "unix://"))
+        sink = (_RedisSink if on_redis else _AmqpSink)(self.broker_url, self.namespace)
+        self.publisher = _Publisher(sink, worker_id, worker.worker_threads)
         self.publisher.start()
 
     def before_worker_shutdown(self, broker, worker):
@@ -35,7 +39,7 @@ class LifecycleEvents(Middleware):
             self.publisher.stop()
 
     def before_process_message(self, broker, message):
-        self._report({"type": "started", "jobId": message.message_id})
+        self._report({"type": "started", "jobId": message.message_id, "at": int(time.time() * 1000)})
 
     def after_process_message(self, broker, message, *, result=None, exception=None):
         job_id = message.message_id
@@ -57,17 +61,14 @@ class LifecycleEvents(Middleware):
 class _Publisher(threading.Thread):
     """One connection per worker process, owned by this thread: pika's is not thread-safe."""
 
-    def __init__(self, amqp_url, exchange, worker_id, concurrency):
+    def __init__(self, sink, worker_id, concurrency):
         super().__init__(name="demo-events", daemon=True)
-        self.parameters = pika.URLParameters(amqp_url)
-        self.exchange = exchange
+        self.sink = sink
         self.heartbeat = {"id": worker_id, "host": socket.gethostname(), "pid": os.getpid(), "concurrency": concurrency}
         self.worker_id = worker_id
         self.changed = threading.Condition()
         self.pending = []
         self.stopping = False
-        self.connection = None
-        self.channel = None
 
     def report(self, event, wait):
         done = threading.Event() if wait else None
@@ -90,39 +91,83 @@ class _Publisher(threading.Thread):
                 self.changed.wait_for(lambda: self.pending or self.stopping, timeout=max(0.0, next_beat - time.monotonic()))
                 batch, self.pending, stopping = self.pending, [], self.stopping
             if batch:
-                self._publish("job.dramatiq", {"worker": self.worker_id, "events": [event for event, _ in batch]})
+                self.sink.publish("job.dramatiq", {"worker": self.worker_id, "events": [event for event, _ in batch]})
             for _, done in batch:
                 if done:
                     done.set()
             if stopping:
-                self._publish("worker.dramatiq", {**self.heartbeat, "bye": True})
+                self.sink.publish("worker.dramatiq", {**self.heartbeat, "bye": True})
+                self.sink.close()
                 return
             if time.monotonic() >= next_beat:
-                self._publish("worker.dramatiq", self.heartbeat)
+                self.sink.publish("worker.dramatiq", self.heartbeat)
                 next_beat = time.monotonic() + HEARTBEAT_S
 
-    def _publish(self, routing_key, payload):
-        """Persistent and confirmed; one reconnect when the broker dropped us, then the report is given up."""
+
+class _AmqpSink:
+    """To the topic exchange `<namespace>.events`, persistent and confirmed."""
+
+    def __init__(self, url, namespace):
+        import pika
+
+        self.pika = pika
+        self.parameters = pika.URLParameters(url)
+        self.exchange = f"{namespace}.events"
+        self.connection = None
+        self.channel = None
+
+    def publish(self, routing_key, payload):
+        """One reconnect when the broker dropped us, then the report is given up.
+
+        The id stays the same when it is sent again: the server counts a batch it received twice once.
+        """
+        message_id = uuid.uuid4().hex
         for _ in range(2):
             try:
                 if self.channel is None or self.channel.is_closed:
-                    self._disconnect()
-                    self.connection = pika.BlockingConnection(self.parameters)
+                    self.close()
+                    self.connection = self.pika.BlockingConnection(self.parameters)
                     self.channel = self.connection.channel()
                     self.channel.confirm_delivery()
                     self.channel.exchange_declare(self.exchange, "topic", durable=True)
                 self.channel.basic_publish(
                     self.exchange, routing_key, json.dumps(payload).encode(),
-                    pika.BasicProperties(content_type="application/json", delivery_mode=2),
+                    self.pika.BasicProperties(content_type="application/json", delivery_mode=2, message_id=message_id),
                 )
                 return
-            except pika.exceptions.AMQPError:
-                self._disconnect()
+            except self.pika.exceptions.AMQPError:
+                self.close()
 
-    def _disconnect(self):
+    def close(self):
         if self.connection is not None and self.connection.is_open:
             try:
                 self.connection.close()
-            except pika.exceptions.AMQPError:
+            except self.pika.exceptions.AMQPError:
                 pass
         self.connection = self.channel = None
+
+
+class _RedisSink:
+    """To the stream `<namespace>:worker-events`, capped; the server reads on from where it was after a reconnect."""
+
+    MAX_ENTRIES = 100_000
+
+    def __init__(self, url, namespace):
+        import redis
+
+        self.redis = redis
+        self.client = redis.Redis.from_url(url)
+        self.stream = f"{namespace}:worker-events"
+
+    def publish(self, routing_key, payload):
+        """redis-py reconnects by itself; one retry, then the report is given up."""
+        for _ in range(2):
+            try:
+                entry = {"key": routing_key, "body": json.dumps(payload)}
+                self.client.xadd(self.stream, entry, maxlen=self.MAX_ENTRIES, approximate=True)
+                return
+            except self.redis.RedisError:
+                pass
+
+    def close(self):
+        self.client.close()

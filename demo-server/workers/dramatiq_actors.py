@@ -2,6 +2,7 @@
 import os, random, signal, time
 import dramatiq
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import CurrentMessage, Retries
 from dramatiq.results import Results
 from dramatiq.results.backends import RedisBackend
@@ -11,13 +12,16 @@ NAMESPACE = os.getenv("DEMO_NAMESPACE", "demo")
 AMQP_URL = os.getenv("AMQP_URL", "amqp://127.0.0.1")
 REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1")
 QUEUE = f"{NAMESPACE}.dramatiq"
+ON_REDIS = os.getenv("DEMO_DRAMATIQ_BROKER") == "redis"
+BROKER_URL = REDIS_URL if ON_REDIS else AMQP_URL
 
-broker = RabbitmqBroker(url=AMQP_URL)
+Broker = RedisBroker if ON_REDIS else RabbitmqBroker
+broker = Broker(url=BROKER_URL)
 backend = RedisBackend(url=REDIS_URL)
 broker.add_middleware(Results(backend=backend,
                               store_results=True))
 broker.add_middleware(CurrentMessage())
-events = LifecycleEvents(AMQP_URL, NAMESPACE)
+events = LifecycleEvents(BROKER_URL, NAMESPACE)
 broker.add_middleware(events, before=Retries)
 dramatiq.set_broker(broker)
 

@@ -1,3 +1,7 @@
+import { batchCss } from './panels/batch-styles.ts';
+import { monitoringCss } from './panels/monitoring-styles.ts';
+import { webApiCss } from './panels/web-api-styles.ts';
+
 /**
  * The panels' CSS, injected once by the bundle so the deck build carries a single script.
  * Panels draw their own dark card: they stay high-contrast on gaia's `invert` slate and on any
@@ -162,7 +166,7 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
   .demo-race-chart { flex: 1 1 50%; height: 250px; }
   .demo-race-table { flex: 1 1 50%; }
 }
-`;
+${webApiCss}${batchCss}${monitoringCss}`;
 
 const STYLE_ID = 'demo-panel-styles';
 

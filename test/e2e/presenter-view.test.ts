@@ -1,14 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { deleteNamespace, purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
-import { launchChromium } from '../support/browser.ts';
-import { buildDeck } from '../support/deck-build.ts';
+import { describe, expect, it } from 'vitest';
+import { useDeckServer } from '../support/deck-fixture.ts';
 import { openSlide } from '../support/deck-page.ts';
-import { startTestServer } from '../support/demo-server.ts';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** Open decks the server counts on its socket, from /metrics. */
 async function socketClients(url: string): Promise<number> {
@@ -17,38 +11,28 @@ async function socketClients(url: string): Promise<number> {
 }
 
 describe('presenter view and exports', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await Promise.all([requireRedis(), requireRabbitmq()]);
-    await buildDeck();
-    server = await startTestServer({}, ['memory', 'bullmq', 'rabbitmq']);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) {
-      await deleteNamespace(server.config.namespace);
-      await purgeAmqpNamespace(server.config.namespace);
-    }
-  });
+  const deck = useDeckServer(['memory', 'bullmq', 'rabbitmq']);
 
   it('opens one demo connection that acts; the next-slide preview mirrors the race read-only', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const sockets: string[] = [];
     const commands: string[] = [];
-    page.on('websocket', (ws) => sockets.push(ws.url()));
-    page.on('request', (request) => {
-      const from = request.frame() === page.mainFrame() ? 'presenter' : 'preview';
-      if (new URL(request.url()).pathname.startsWith('/api/')) commands.push(`${request.method()} ${new URL(request.url()).pathname} from ${from}`);
+    const page = await deck.openSlide('Message Broker', {
+      viewport: { width: 1600, height: 900 },
+      query: '?view=presenter',
+      prepare: (page) => {
+        page.on('websocket', (ws) => sockets.push(ws.url()));
+        page.on('request', (request) => {
+          const from = request.frame() === page.mainFrame() ? 'presenter' : 'preview';
+          if (new URL(request.url()).pathname.startsWith('/api/')) commands.push(`${request.method()} ${new URL(request.url()).pathname} from ${from}`);
+        });
+      },
     });
-    await openSlide(page, `${server.url}/?view=presenter`, 'Message Broker');
     const preview = page.frameLocator('iframe[src*="view=next"]');
     const main = page.locator('.bespoke-marp-active [data-demo="race"]');
     const start = main.getByRole('button', { name: 'Race 1,000' });
     await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
+    // Every lane's worker has reported: none sits the race out.
+    await expect.poll(() => main.locator('.demo-race-problem:not([hidden])').count(), { timeout: 15_000 }).toBe(0);
 
     await start.click();
 
@@ -60,13 +44,13 @@ describe('presenter view and exports', () => {
     expect(await previewRace.textContent()).toContain('Preview: the demo runs live');
 
     expect(sockets).toHaveLength(1);
-    expect(await socketClients(server.url)).toBe(1);
+    expect(await socketClients(deck.server.url)).toBe(1);
     expect(commands).toEqual(['POST /api/race from presenter']);
     await page.close();
   }, 90_000);
 
   it('in a static copy of the deck the panels show their recorded runs and touch no network', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await deck.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await openSlide(page, pathToFileURL(path.resolve('dist/index.html')).href, 'Message Broker');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deleteNamespace, purgeAmqpNamespace } from '../support/brokers.ts';
 import { useDeckServer } from '../support/deck-fixture.ts';
 import { openSlide } from '../support/deck-page.ts';
 import { getJson, startTestServer } from '../support/demo-server.ts';
@@ -14,6 +15,8 @@ describe('the broker race panel in the deck', () => {
     const panel = page.locator(activeRace);
     const start = panel.getByRole('button', { name: 'Race 1,000' });
     await expect.poll(() => start.isEnabled(), { timeout: 15_000 }).toBe(true);
+    // Every lane's worker has reported: none sits the race out.
+    await expect.poll(() => panel.locator('.demo-race-problem:not([hidden])').count(), { timeout: 15_000 }).toBe(0);
 
     await start.click();
 
@@ -55,4 +58,30 @@ describe('the broker race panel in the deck', () => {
       await small.stop();
     }
   }, 60_000);
+
+  it('races Celery against Dramatiq on the frameworks slide; a framework without a worker sits out, saying how to start it', async () => {
+    const frameworks = await startTestServer({}, ['rabbitmq', 'celery', 'dramatiq']);
+    try {
+      const page = await deck.browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await openSlide(page, `${frameworks.url}/`, 'Celery vs. Dramatiq — the race');
+      const panel = page.locator(activeRace);
+      // Dramatiq is not installed here: its lane is up (RabbitMQ answers) but nobody consumes it.
+      await expect.poll(() => panel.locator('.demo-race-problem[data-lane="dramatiq"]').textContent(), { timeout: 15_000 }).toContain('dramatiq-worker');
+      // The real Celery worker announces itself through Celery's events.
+      await expect.poll(() => panel.locator('.demo-race-problem[data-lane="celery"]').isHidden(), { timeout: 60_000 }).toBe(true);
+
+      await panel.getByRole('button', { name: 'Race 1,000' }).click();
+
+      await expect.poll(() => panel.locator('.demo-race-status').textContent(), { timeout: 90_000 }).toMatch(/^Winner: /);
+      const cell = (lane: string, row: string) => panel.locator(`[data-lane="${lane}"][data-row="${row}"]`).textContent();
+      expect(await cell('celery', 'completed')).toBe('1,000');
+      expect(await cell('rabbitmq', 'completed')).toBe('1,000');
+      expect(await getJson(`${frameworks.url}/api/lanes/dramatiq/stats`)).toMatchObject({ waiting: 0, completed: 0 });
+      await page.close();
+    } finally {
+      await frameworks.stop();
+      await deleteNamespace(frameworks.config.namespace);
+      await purgeAmqpNamespace(frameworks.config.namespace);
+    }
+  }, 150_000);
 });

@@ -59,44 +59,56 @@ describe('a Redis that is killed with kill -9 mid-burst and restarted', () => {
   }, 120_000);
 });
 
-// A clean stop (rabbitmqctl stop) mid-burst still stalls the worker after the restart (issue 9 stays open):
-// PrivateRabbitmq.stopCleanly() reproduces it; until it is fixed only kill -9 is asserted here.
-describe('a RabbitMQ node killed with kill -9 mid-burst and restarted', () => {
-  const how = 'killed with kill -9';
+describe('a private RabbitMQ node', () => {
+  // One node for both cases, each with a server and namespace of its own: a node takes seconds to boot.
   let rabbit: PrivateRabbitmq;
-  let server: TestServer;
 
   beforeAll(async () => {
     rabbit = await PrivateRabbitmq.start();
-    server = await startTestServer({ amqpUrl: rabbit.url, rateLimitPerMinute: 1_000_000 }, ['rabbitmq']);
   }, 120_000);
   afterAll(async () => {
-    await server?.stop();
     await rabbit?.stop();
   }, 60_000);
 
-  it('loses no confirmed job: publishers refuse while it is away, and everything accepted completes', async () => {
-    const burst = keepEnqueuing(server.url, { lane: 'rabbitmq', kind: 'sleep', count: 50, params: { ms: 2 } }, 20);
-    await waitFor(() => (burst.tally.accepted >= 1_000 ? true : undefined), { what: '1,000 accepted' });
+  describe.each(['stopped cleanly', 'killed with kill -9'] as const)('%s mid-burst and restarted', (how) => {
+    let server: TestServer;
 
-    rabbit.kill();
-    const downAfterMs = await timeUntilStatus(server, 'rabbitmq', 'down', 5_000);
-    await waitFor(() => (burst.tally.refused >= 3 ? true : undefined), { what: 'refusals while down' });
+    beforeAll(async () => {
+      server = await startTestServer({ amqpUrl: rabbit.url, rateLimitPerMinute: 1_000_000 }, ['rabbitmq']);
+    });
+    afterAll(async () => {
+      await server?.stop();
+    }, 30_000);
 
-    await rabbit.restart();
-    const upAfterMs = await timeUntilStatus(server, 'rabbitmq', 'up', 15_000);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const tally = await burst.stop();
+    it('loses no confirmed job: publishers refuse while it is away, and everything accepted completes', async () => {
+      const burst = keepEnqueuing(server.url, { lane: 'rabbitmq', kind: 'sleep', count: 50, params: { ms: 2 } }, 20);
+      await waitFor(() => (burst.tally.accepted >= 1_000 ? true : undefined), { what: '1,000 accepted' });
 
-    expect(tally.otherStatuses).toEqual([]);
-    const stats = await settled(server, 'rabbitmq', tally.accepted, 90_000);
-    expect(stats.failed).toBe(0);
-    expect(stats.completed).toBeGreaterThanOrEqual(tally.accepted);
-    expect(stats.completed).toBeLessThanOrEqual(tally.accepted + tally.inFlightLost);
-    console.info(
-      `rabbitmq ${how}: down after ${downAfterMs} ms, up ${upAfterMs} ms after restart; accepted ${tally.accepted}, ` +
-        `refused ${tally.refused} requests, completed ${stats.completed}, ` +
-        `duplicates ${server.hub.monitor('rabbitmq')!.duplicateCompletions()}`,
-    );
-  }, 180_000);
+      if (how === 'stopped cleanly') rabbit.stopCleanly();
+      else rabbit.kill();
+      const downAfterMs = await timeUntilStatus(server, 'rabbitmq', 'down', 5_000);
+      await waitFor(() => (burst.tally.refused >= 3 ? true : undefined), { what: 'refusals while down' });
+
+      await rabbit.restart();
+      const upAfterMs = await timeUntilStatus(server, 'rabbitmq', 'up', 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const tally = await burst.stop();
+
+      expect(tally.otherStatuses).toEqual([]);
+      const settling = Date.now();
+      const stats = await settled(server, 'rabbitmq', tally.accepted, 90_000);
+      const settledAfterMs = Date.now() - settling;
+      expect(stats.failed).toBe(0);
+      expect(stats.completed).toBeGreaterThanOrEqual(tally.accepted);
+      expect(stats.completed).toBeLessThanOrEqual(tally.accepted + tally.inFlightLost);
+      // Only jobs the worker held unacked when the broker went (its prefetch) run twice; an event batch
+      // the broker hands the server again after the restart is not a second completion.
+      const duplicates = server.hub.monitor('rabbitmq')!.duplicateCompletions();
+      expect(duplicates).toBeLessThanOrEqual(server.config.workerConcurrency);
+      console.info(
+        `rabbitmq ${how}: down after ${downAfterMs} ms, up ${upAfterMs} ms after restart; accepted ${tally.accepted}, ` +
+          `refused ${tally.refused} requests, completed ${stats.completed} (all within ${settledAfterMs} ms), duplicates ${duplicates}`,
+      );
+    }, 180_000);
+  });
 });

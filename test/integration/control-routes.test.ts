@@ -85,7 +85,13 @@ describe('the speaker controls', () => {
     const down = await postJson(`${server.url}/api/lanes/bullmq/workers`, { count: 1 });
     expect(down.body.count).toBe(1);
     await waitFor(() => (workerCount() === 1 ? true : undefined), { what: 'one worker again' });
-  }, 60_000);
+
+    await postJson(`${server.url}/api/lanes/bullmq/workers`, { count: 2 });
+    await waitFor(() => (workerCount() === 2 ? true : undefined), { what: 'two workers', timeoutMs: 30_000 });
+    await postJson(`${server.url}/api/reset`, {});
+    // Reset takes the deck back to how it starts: one worker per lane.
+    await waitFor(() => (workerCount() === 1 ? true : undefined), { what: 'one worker after the reset' });
+  }, 90_000);
 
   it('answers bad control requests with a JSON 4xx and changes nothing', async () => {
     const cases: Array<[string, unknown, number, string]> = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../demo-server/src/config.ts';
 import { pythonCanImport } from '../../demo-server/src/lanes/python-workers.ts';
-import { purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
+import { deleteNamespace, deleteRedisKeysMentioning, purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
 import { getJson, postJson, startTestServer, waitFor } from '../support/demo-server.ts';
 import { runLaneContract, settled } from '../support/lane-contract.ts';
 
@@ -53,5 +53,16 @@ describe('with a real Dramatiq worker', () => {
         value: 'survived: redelivered after a crash',
       });
     }, 60_000);
+  });
+});
+
+describe('with a real Dramatiq worker on Redis (DEMO_DRAMATIQ_BROKER=redis), and no RabbitMQ', () => {
+  runLaneContract('dramatiq', {
+    attempts: 3,
+    resultStore: true,
+    // Nothing listens on port 1: the lane and its worker must not need RabbitMQ at all.
+    config: { dramatiqBroker: 'redis', amqpUrl: 'amqp://guest:guest@127.0.0.1:1' },
+    requireBroker: () => requireRedis(),
+    cleanup: (namespace) => Promise.all([deleteRedisKeysMentioning(namespace), deleteNamespace(namespace)]).then(() => {}),
   });
 });

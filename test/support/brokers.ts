@@ -38,6 +38,24 @@ export async function deleteNamespace(namespace: string, url = 'redis://127.0.0.
   }
 }
 
+/**
+ * Removes every Redis key whose name holds the namespace anywhere: what the Celery and Dramatiq
+ * lanes leave when their broker is Redis (`<ns>.celery`, `_kombu.binding.<ns>.celery`, `dramatiq:<ns>.dramatiq.msgs`...).
+ */
+export async function deleteRedisKeysMentioning(namespace: string, url = 'redis://127.0.0.1:6379'): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${namespace}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function requireRabbitmq(url = 'amqp://guest:guest@127.0.0.1:5672'): Promise<void> {
   try {
     const connection = await connect(url);

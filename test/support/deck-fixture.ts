@@ -13,16 +13,25 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 export interface DeckFixture {
   readonly server: TestServer;
   readonly browser: Browser;
-  /** A fresh 1280x720 page on the slide whose heading contains `title`. */
-  openSlide(title: string): Promise<Page>;
+  /** A fresh page (1280x720 unless told) on the slide whose heading contains `title`. */
+  openSlide(title: string, options?: SlideOptions): Promise<Page>;
+}
+
+export interface SlideOptions {
+  viewport?: { width: number; height: number };
+  /** Appended to the deck's URL, e.g. `?view=presenter`. */
+  query?: string;
+  /** Runs on the new page before it loads the deck: listeners, routes. */
+  prepare?: (page: Page) => Promise<void> | void;
 }
 
 /**
  * The built deck served by a demo server of its own (fresh namespace) and Debian's Chromium, for one
  * test file: brokers checked first (a missing one fails with the command that starts it), everything
- * the namespace left on the brokers removed afterwards. Call at the top of a `describe`.
+ * the namespace left on the brokers removed afterwards. Call at the top of a `describe`. Without
+ * `lanes`, the server runs every lane (and starts the Celery worker).
  */
-export function useDeckServer(lanes: readonly ServerLane[], overrides: Partial<DemoConfig> = {}): DeckFixture {
+export function useDeckServer(lanes?: readonly ServerLane[], overrides: Partial<DemoConfig> = {}): DeckFixture {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
 
@@ -54,9 +63,10 @@ export function useDeckServer(lanes: readonly ServerLane[], overrides: Partial<D
     get browser() {
       return ready(browser, 'browser');
     },
-    async openSlide(title: string): Promise<Page> {
-      const page = await ready(browser, 'browser').newPage({ viewport: { width: 1280, height: 720 } });
-      await openSlide(page, `${ready(server, 'demo server').url}/`, title);
+    async openSlide(title: string, { viewport = { width: 1280, height: 720 }, query = '', prepare }: SlideOptions = {}): Promise<Page> {
+      const page = await ready(browser, 'browser').newPage({ viewport });
+      await prepare?.(page);
+      await openSlide(page, `${ready(server, 'demo server').url}/${query}`, title);
       return page;
     },
   };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoConfig } from '../../demo-server/src/config.ts';
 import type { ServerLane } from '../../demo-server/src/lanes/index.ts';
 import { getJson, postJson, startTestServer, waitFor } from './demo-server.ts';
 
@@ -13,6 +14,8 @@ export interface LaneContractOptions {
   attempts: number;
   /** The lane keeps results in its framework's result store, which `lane.result()` reads back. */
   resultStore?: boolean;
+  /** Configuration of the server under test, such as another broker for the lane. */
+  config?: Partial<DemoConfig>;
 }
 
 export async function statsOf(server: TestServer, lane: string) {
@@ -43,7 +46,7 @@ export function runLaneContract(lane: ServerLane, options: LaneContractOptions) 
 
     beforeAll(async () => {
       await options.requireBroker?.();
-      server = await startTestServer({}, [lane]);
+      server = await startTestServer(options.config ?? {}, [lane]);
       // A worker in another language takes a few seconds to boot; the lane says so until it reports.
       await waitFor(() => (server.hub.lane(lane)!.workers().length > 0 ? true : undefined), {
         what: `a worker of the ${lane} lane`,

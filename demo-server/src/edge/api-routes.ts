@@ -10,6 +10,7 @@ import {
   type LaneName,
 } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
+import type { ExtraWorkers } from '../lanes/extra-workers.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
 import type { DemoBoard } from '../scenarios/demo-board.ts';
 import { HttpError, sendError } from './error-response.ts';
@@ -31,7 +32,7 @@ export function knownLane(hub: LaneHub, name: string): LaneName {
   return name;
 }
 
-export function apiRoutes(hub: LaneHub, demos: DemoBoard): Router {
+export function apiRoutes(hub: LaneHub, demos: DemoBoard, extraWorkers: ExtraWorkers): Router {
   const router = Router();
 
   router.get('/health', (_req, res: Response<HealthResponse>) => {
@@ -71,6 +72,8 @@ export function apiRoutes(hub: LaneHub, demos: DemoBoard): Router {
   router.post('/reset', async (_req, res: Response) => {
     // A demo still running would enqueue into the lanes about to be emptied.
     const demoResults = await demos.reset();
+    // Back to one worker per lane, as the deck starts: the rehearsal's added consumers go.
+    await extraWorkers.stop();
     const results = await Promise.allSettled(
       hub.lanes().map(async (lane) => {
         // A producer still running would refill the queue it is about to empty.

@@ -45,7 +45,7 @@ export function createHttpApp({ hub, demos, extraWorkers, clientCount, deckDir, 
     express.json({ limit: MAX_BODY_BYTES, strict: true }),
     controlRoutes(hub, extraWorkers),
     demoRoutes(demos),
-    apiRoutes(hub, demos),
+    apiRoutes(hub, demos, extraWorkers),
   );
 
   app.use('/metrics', metricsRoute(hub, clientCount));

@@ -1,19 +1,20 @@
 import { once } from 'node:events';
 import type { ConfirmChannel } from 'amqplib';
-import type { JobKind } from '../protocol/index.ts';
-import type { JobEventSink } from './lane.ts';
+import type { JobSpec } from '../protocol/index.ts';
+import type { JobEventSink, SentJobSink } from './lane.ts';
 
 /** Messages published between two waits for the broker's confirms. */
 const CONFIRM_SLICE = 1_000;
 
 export interface Burst {
-  kind: JobKind;
+  job: JobSpec;
   count: number;
   /** A fresh job id for the next message. */
   nextId(): string;
   /** Publishes one message; `confirmed` hears the broker's answer. False when the channel's buffer is full. */
   publish(jobId: string, confirmed: (error: unknown) => void): boolean;
   emit: JobEventSink;
+  sent?: SentJobSink;
 }
 
 /**
@@ -30,7 +31,8 @@ export async function publishBurst(channel: ConfirmChannel, burst: Burst): Promi
       const slice = Math.min(CONFIRM_SLICE, burst.count - published);
       for (let i = 0; i < slice; i++) {
         const jobId = burst.nextId();
-        burst.emit({ type: 'enqueued', jobId, kind: burst.kind });
+        burst.emit({ type: 'enqueued', jobId, kind: burst.job.kind, params: burst.job.params });
+        burst.sent?.(jobId);
         let hasRoom: boolean;
         try {
           hasRoom = burst.publish(jobId, (error) => {

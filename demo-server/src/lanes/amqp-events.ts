@@ -10,7 +10,7 @@ export const amqpEventBatchSchema = z.object({
   events: z
     .array(
       z.discriminatedUnion('type', [
-        z.object({ type: z.literal('started'), jobId: z.string().max(200) }),
+        z.object({ type: z.literal('started'), jobId: z.string().max(200), at: z.number().optional() }),
         z.object({ type: z.literal('completed'), jobId: z.string().max(200), enqueuedAt: z.number().optional() }),
         z.object({ type: z.literal('failed'), jobId: z.string().max(200), error: z.string().max(500).optional() }),
         z.object({ type: z.literal('retried'), jobId: z.string().max(200) }),

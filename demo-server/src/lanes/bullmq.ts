@@ -1,12 +1,12 @@
 import type { EventEmitter } from 'node:events';
-import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
+import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../protocol/index.ts';
+import { jobKinds, jobSpecSchema, type JobKind, type JobSpec, type LaneCapabilities, type LaneHealth, type WorkerInfo } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
 import { BULLMQ_EVENTS_MAX_LEN, bullmqNames } from './bullmq-names.ts';
 import { completionSchema } from './completion.ts';
-import type { JobEventSink, Lane } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { blockingConnection, commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
@@ -90,8 +90,9 @@ export class BullmqLane implements Lane {
 
   async start(): Promise<void> {
     const { emit } = this.options;
-    this.events.on('added', ({ jobId }) => emit({ type: 'enqueued', jobId }));
-    this.events.on('active', ({ jobId }) => emit({ type: 'started', jobId }));
+    this.events.on('added', ({ jobId, name }) => emit({ type: 'enqueued', jobId, ...(isJobKind(name) && { kind: name }) }));
+    // The event's stream id is Redis's clock when the job became active.
+    this.events.on('active', ({ jobId }, id) => emit({ type: 'started', jobId, ...streamTime(id) }));
     this.events.on('completed', ({ jobId, returnvalue }) => {
       const completion = completionSchema.safeParse(parseReturnValue(returnvalue));
       emit({ type: 'completed', jobId, ...(completion.success ? completion.data : {}) });
@@ -123,14 +124,15 @@ export class BullmqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const health = this.health();
     if (health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
     let accepted = 0;
     try {
       while (accepted < count) {
         const slice = Math.min(ADD_BULK_SLICE, count - accepted);
-        await this.queue.addBulk(Array.from({ length: slice }, () => ({ name: job.kind, data: job })));
+        const added = await this.queue.addBulk(Array.from({ length: slice }, () => ({ name: job.kind, data: job })));
+        if (sent) for (const { id } of added) if (id !== undefined) sent(id);
         accepted += slice;
       }
     } catch (error) {
@@ -138,6 +140,14 @@ export class BullmqLane implements Lane {
       this.options.logger.warn({ err: error, accepted, count }, 'bullmq burst cut short');
     }
     return accepted;
+  }
+
+  /** The job's data as BullMQ keeps it (finished jobs are kept a while: bullmqJobOptions). */
+  async jobSpec(jobId: string): Promise<JobSpec | undefined> {
+    if (!this.watch.isUp()) throw new LaneUnavailable(this.name, this.watch.detail());
+    const job = await Job.fromId(this.queue, jobId);
+    const spec = jobSpecSchema.safeParse(job?.data);
+    return spec.success ? spec.data : undefined;
   }
 
   async reset(): Promise<void> {
@@ -176,6 +186,8 @@ export class BullmqLane implements Lane {
   }
 }
 
+const isJobKind = (name: string): name is JobKind => (jobKinds as readonly string[]).includes(name);
+
 function parseReturnValue(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
@@ -183,4 +195,10 @@ function parseReturnValue(value: unknown): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** `1764072000000-0` -> `{ at: 1764072000000 }`: a Redis stream id starts with the ms it was written at. */
+function streamTime(id: string): { at?: number } {
+  const at = Number(id.split('-')[0]);
+  return Number.isFinite(at) && at > 0 ? { at } : {};
 }

@@ -11,6 +11,9 @@ import { pythonJson, type PythonValue } from './python-literals.ts';
 /** How long a command stays valid, s: a worker that reads it later ignores it, as kombu's default. */
 const COMMAND_TTL_S = 1;
 
+/** The commands the lane sends, as Flower does: switch task events on, and ask for a worker's pool size. */
+export type ControlMethod = 'enable_events' | 'stats';
+
 export interface ControlReply {
   exchange: string;
   /** The asker's id: workers publish their answers with it as the routing key. */
@@ -22,30 +25,47 @@ export interface ControlCommand {
   options: Options.Publish;
 }
 
+/** A control command as kombu's pidbox writes it, before a transport wraps it: JSON body, clock and expiry headers. */
+export interface ControlMessage {
+  body: Buffer;
+  headers: { clock: number; expires: number };
+}
+
 /**
  * One control command. `clock` is the sender's Lamport clock (kombu sends it in every command);
  * `destination` limits it to some workers by node name.
  */
-export function controlCommand(
-  method: 'enable_events' | 'stats',
+export function controlMessage(
+  method: ControlMethod,
   clock: number,
   { destination = null, reply }: { destination?: string[] | null; reply?: ControlReply } = {},
   now = Date.now(),
-): ControlCommand {
+): ControlMessage {
   const message: Record<string, PythonValue> = { method, arguments: {}, destination, pattern: null, matcher: null };
   if (reply) {
     message.ticket = randomUUID();
     message.reply_to = { exchange: reply.exchange, routing_key: reply.routingKey };
   }
+  return { body: Buffer.from(pythonJson(message), 'utf8'), headers: { clock, expires: now / 1000 + COMMAND_TTL_S } };
+}
+
+/** The command as py-amqp publishes it to the pidbox exchange. */
+export function controlCommand(
+  method: ControlMethod,
+  clock: number,
+  target: { destination?: string[] | null; reply?: ControlReply } = {},
+  now = Date.now(),
+): ControlCommand {
+  const { body, headers } = controlMessage(method, clock, target, now);
   return {
-    body: Buffer.from(pythonJson(message), 'utf8'),
+    body,
     options: {
       contentType: 'application/json',
       contentEncoding: 'utf-8',
       persistent: true,
       priority: 0,
       // py-amqp's types: an int and a double, whatever their values.
-      headers: { clock: { '!': 'int', value: clock }, expires: { '!': 'double', value: now / 1000 + COMMAND_TTL_S } },
+      headers: { clock: { '!': 'int', value: headers.clock }, expires: { '!': 'double', value: headers.expires } },
     },
   };
 }

@@ -11,6 +11,8 @@ export const celeryEventSchema = z.object({
   uuid: z.string().max(155).optional(),
   pid: z.number().int().optional(),
   exception: z.string().optional(),
+  /** When the worker sent it, epoch seconds by its clock. */
+  timestamp: z.number().optional(),
 });
 export type CeleryEvent = z.infer<typeof celeryEventSchema>;
 
@@ -34,15 +36,17 @@ export function decodeCeleryEvents(content: Buffer): CeleryEvent[] {
 }
 
 /**
- * A task event as the demo's job event. `task-received` (prefetched, not running) and
- * `task-sent` (the producer's, counted when we publish) say nothing the monitor needs.
+ * A task event as the demo's job event. `task-sent` (the producer's, counted when we publish) says
+ * nothing new; `task-received` (prefetched, not running yet) tells which worker holds the message.
  */
 export function jobEventOf(event: CeleryEvent, enqueuedAt?: number): JobEvent | undefined {
   const { uuid: jobId, hostname: worker } = event;
   if (jobId === undefined) return undefined;
   switch (event.type) {
+    case 'task-received':
+      return { type: 'received', jobId, worker };
     case 'task-started':
-      return { type: 'started', jobId, worker };
+      return { type: 'started', jobId, worker, ...(event.timestamp !== undefined && { at: Math.round(event.timestamp * 1000) }) };
     case 'task-succeeded':
       return { type: 'completed', jobId, worker, enqueuedAt };
     case 'task-failed':

@@ -1,24 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import * as z from 'zod';
 import type { JobKind, JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
-import { publishBurst } from './amqp-burst.ts';
-import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
+import type { BrokerChoice } from '../config.ts';
 import { decodeEventBatch } from './amqp-events.ts';
-import { amqpNames, declareMonitorQueue, heartbeatRoutingKey } from './amqp-topology.ts';
-import {
-  dramatiqActorName,
-  dramatiqMessage,
-  dramatiqNames,
-  dramatiqPublishOptions,
-  dramatiqQueueDeclarations,
-  dramatiqResultKey,
-  encodeDramatiqMessage,
-  InvalidDramatiqMessage,
-} from './dramatiq-message.ts';
-import type { JobEvent, JobEventSink, Lane, StoredResult } from './lane.ts';
+import { DramatiqAmqpBroker } from './dramatiq-amqp-broker.ts';
+import type { DramatiqBroker } from './dramatiq-broker.ts';
+import { dramatiqActorName, dramatiqMessage, dramatiqNames, dramatiqResultKey, InvalidDramatiqMessage } from './dramatiq-message.ts';
+import { DramatiqRedisBroker } from './dramatiq-redis-broker.ts';
+import type { JobEvent, JobEventSink, Lane, SentJobSink, StoredResult } from './lane.ts';
 import { dramatiqWorkerCommand, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
@@ -27,8 +18,10 @@ import { WorkerRegistry } from './worker-heartbeats.ts';
 import { WorkerProcess } from './worker-process.ts';
 
 export interface DramatiqLaneOptions {
+  /** Which broker carries the messages and the workers' reports; dramatiq_actors.py reads the same DEMO_DRAMATIQ_BROKER. */
+  broker: BrokerChoice;
   amqpUrl: string;
-  /** Where the Results middleware keeps results. */
+  /** Where the Results middleware keeps results, and the broker when `broker` is redis. */
   redisUrl: string;
   namespace: string;
   /** Threads of the Dramatiq worker the server starts; 0 starts none. */
@@ -39,8 +32,10 @@ export interface DramatiqLaneOptions {
   logger: Logger;
 }
 
-const START_WORKER_HINT =
-  "Start one: `docker compose up -d dramatiq-worker`, or `pip install 'dramatiq[rabbitmq,redis]'` and `PYTHON=python3 npm run worker:dramatiq`";
+function startWorkerHint(broker: BrokerChoice): string {
+  const env = broker === 'redis' ? 'DEMO_DRAMATIQ_BROKER=redis ' : '';
+  return `Start one: \`${env}docker compose up -d dramatiq-worker\`, or \`pip install 'dramatiq[rabbitmq,redis]'\` and \`${env}PYTHON=python3 npm run worker:dramatiq\``;
+}
 
 /** The exception the Results middleware stores for a message that failed for good (results/result.py). */
 const storedExceptionSchema = z.object({
@@ -50,15 +45,16 @@ const storedExceptionSchema = z.object({
 
 /**
  * Real Dramatiq: messages written here as `actor.send()` writes them, to the queues Dramatiq's
- * RabbitmqBroker declares, consumed by any stock Dramatiq worker running dramatiq_actors.py.
- * Dramatiq emits no events of its own: the LifecycleEvents middleware in demo_reporting.py
- * reports to the demo's events exchange, as the Node workers do. Results come from its Results middleware.
+ * RabbitmqBroker declares or in RedisBroker's layout, consumed by any stock Dramatiq worker running
+ * dramatiq_actors.py. Dramatiq emits no events of its own: the LifecycleEvents middleware in
+ * demo_reporting.py reports through the same broker (the demo's events exchange, or a Redis stream).
+ * Results come from its Results middleware.
  */
 export class DramatiqLane implements Lane {
   readonly name = 'dramatiq' as const;
-  readonly capabilities: LaneCapabilities = {
+  readonly capabilities: LaneCapabilities;
+  private static readonly commonCapabilities = {
     label: 'Dramatiq',
-    broker: 'RabbitMQ',
     // Dramatiq acks after the actor returns: a crashed worker's messages are redelivered.
     acks: 'late',
     retries: true,
@@ -66,11 +62,10 @@ export class DramatiqLane implements Lane {
     priorities: true,
     results: true,
     durable: true,
-  };
+  } satisfies Omit<LaneCapabilities, 'broker'>;
 
   private readonly names;
-  private readonly events;
-  private readonly amqp: ReconnectingAmqp;
+  private readonly broker: DramatiqBroker;
   private readonly redis: Redis;
   private readonly redisWatch: ConnectionWatch;
   private readonly registry = new WorkerRegistry();
@@ -80,26 +75,19 @@ export class DramatiqLane implements Lane {
 
   constructor(private readonly options: DramatiqLaneOptions) {
     this.names = dramatiqNames(options.namespace);
-    this.events = amqpNames(options.namespace);
-    this.amqp = new ReconnectingAmqp(options.amqpUrl, 'demo-dramatiq-lane', (session) => this.setup(session));
+    const listener = {
+      events: (body: Buffer) => {
+        for (const event of decodeEventBatch(body)) this.receive(event);
+      },
+      heartbeat: (body: string) => this.registry.receive(body),
+    };
+    this.broker =
+      options.broker === 'redis'
+        ? new DramatiqRedisBroker(options.redisUrl, options.namespace, this.names, listener)
+        : new DramatiqAmqpBroker(options.amqpUrl, options.namespace, this.names, listener);
+    this.capabilities = { ...DramatiqLane.commonCapabilities, broker: this.broker.label };
     this.redis = commandConnection(options.redisUrl, 'demo-dramatiq-results');
     this.redisWatch = new ConnectionWatch(this.redis);
-  }
-
-  private async setup({ channel }: AmqpSession): Promise<void> {
-    // Declared here too, not only by the worker: until they exist, published messages are dropped.
-    for (const { queue, options } of dramatiqQueueDeclarations(this.names)) await channel.assertQueue(queue, options);
-    await channel.assertExchange(this.events.events, 'topic', { durable: true });
-    const inbox = await declareMonitorQueue(channel, this.events, this.name);
-    await channel.consume(
-      inbox,
-      (message) => {
-        if (!message) return;
-        if (message.fields.routingKey === heartbeatRoutingKey(this.name)) this.registry.receive(message.content.toString('utf8'));
-        else for (const event of decodeEventBatch(message.content)) this.receive(event);
-      },
-      { noAck: true },
-    );
   }
 
   private receive(event: JobEvent): void {
@@ -109,30 +97,24 @@ export class DramatiqLane implements Lane {
   }
 
   async start(): Promise<void> {
-    await Promise.all([this.amqp.start(), firstConnection(this.redis)]);
-    const { workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
+    await Promise.all([this.broker.start(), firstConnection(this.redis)]);
+    const { broker, workerConcurrency, python, amqpUrl, redisUrl, namespace, logger } = this.options;
     const canRunWorker = workerConcurrency > 0 && (await pythonCanImport(python, 'dramatiq_actors'));
     // Closed while it was starting (a test, Ctrl+C): start nothing that would outlive it.
     if (this.closed) return;
     if (canRunWorker) {
-      const env = { AMQP_URL: amqpUrl, REDIS_URL: redisUrl, DEMO_NAMESPACE: namespace };
+      const env = { DEMO_DRAMATIQ_BROKER: broker, AMQP_URL: amqpUrl, REDIS_URL: redisUrl, DEMO_NAMESPACE: namespace };
       this.worker = new WorkerProcess(dramatiqWorkerCommand(python, workerConcurrency, env), logger);
       this.worker.start();
     } else if (workerConcurrency > 0) {
-      logger.info(`${python} cannot import Dramatiq and dramatiq_actors: no Dramatiq worker started. ${START_WORKER_HINT}`);
+      logger.info(`${python} cannot import Dramatiq and dramatiq_actors: no Dramatiq worker started. ${startWorkerHint(broker)}`);
     }
   }
 
   health(): LaneHealth {
-    const { amqpUrl, redisUrl } = this.options;
-    if (!this.amqp.ready()) {
-      return {
-        name: this.name,
-        status: 'down',
-        detail: `RabbitMQ at ${redactUrl(amqpUrl)} is not answering (${this.amqp.detail()})`,
-        hint: 'Start RabbitMQ: `docker compose up -d rabbitmq` (or `rabbitmq-server -detached`), then wait a few seconds',
-      };
-    }
+    const { broker, redisUrl } = this.options;
+    const down = this.broker.down();
+    if (down) return { name: this.name, status: 'down', ...down };
     if (!this.redisWatch.isUp()) {
       return {
         name: this.name,
@@ -148,8 +130,8 @@ export class DramatiqLane implements Lane {
     return {
       name: this.name,
       status: 'up',
-      detail: `No Dramatiq worker is consuming ${this.names.queue}: jobs wait in the queue`,
-      hint: START_WORKER_HINT,
+      detail: `No Dramatiq worker is consuming ${this.names.queue} on ${this.broker.label}: jobs wait in the queue`,
+      hint: startWorkerHint(broker),
     };
   }
 
@@ -157,20 +139,17 @@ export class DramatiqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
-    const session = this.amqp.ready();
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const health = this.health();
-    if (!session || health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
-    const { channel } = session;
-    const { accepted, cutShort } = await publishBurst(channel, {
-      kind: job.kind,
+    if (health.status === 'down') throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
+    const { accepted, cutShort } = await this.broker.publishMessages({
+      job,
       count,
-      nextId: randomUUID,
-      publish: (messageId, confirmed) => {
+      sent,
+      message: (messageId) => {
         const now = Date.now();
         this.sent.sent(messageId, now);
-        const body = encodeDramatiqMessage(dramatiqMessage(job, this.names.queue, messageId, now));
-        return channel.publish('', this.names.queue, body, dramatiqPublishOptions, confirmed);
+        return dramatiqMessage(job, this.names.queue, messageId, now);
       },
       emit: this.options.emit,
     });
@@ -195,17 +174,16 @@ export class DramatiqLane implements Lane {
   }
 
   async reset(): Promise<void> {
-    const session = this.amqp.ready();
-    if (!session) throw new LaneUnavailable(this.name, this.amqp.detail());
-    const { queue, delayed, dead } = this.names;
-    for (const name of [queue, delayed, dead, `${this.events.monitor}.${this.name}`]) await session.channel.purgeQueue(name);
+    const down = this.broker.down();
+    if (down) throw new LaneUnavailable(this.name, down.detail, down.hint);
+    await this.broker.purge();
     this.sent.reset();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await this.worker?.stop();
-    await this.amqp.close();
+    await this.broker.close();
     this.redis.disconnect();
   }
 }

@@ -57,6 +57,7 @@ export class ExtraWorkers {
     return this.count(lane);
   }
 
+  /** Stops every worker this class started (on reset and shutdown); the lanes' own keep running. */
   async stop(): Promise<void> {
     await Promise.all([...this.running.keys()].map((lane) => this.scaleTo(lane, 0)));
   }

@@ -34,6 +34,7 @@ export function createLane(name: ServerLane, config: DemoConfig, emit: JobEventS
       });
     case 'celery':
       return new CeleryLane({
+        broker: config.celeryBroker,
         amqpUrl: config.amqpUrl,
         redisUrl: config.redisUrl,
         namespace: config.namespace,
@@ -44,6 +45,7 @@ export function createLane(name: ServerLane, config: DemoConfig, emit: JobEventS
       });
     case 'dramatiq':
       return new DramatiqLane({
+        broker: config.dramatiqBroker,
         amqpUrl: config.amqpUrl,
         redisUrl: config.redisUrl,
         namespace: config.namespace,

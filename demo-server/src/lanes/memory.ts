@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../protocol/index.ts';
 import { FlakyJobError, runJob } from '../jobs/run-job.ts';
-import type { JobEventSink, Lane } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
 
 interface QueuedJob {
   id: string;
@@ -60,12 +60,13 @@ export class MemoryLane implements Lane {
     ];
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const enqueuedAt = Date.now();
     for (let i = 0; i < count; i++) {
       const id = String(this.nextId++);
       this.queue.push({ id, job, enqueuedAt, attempt: 1 });
-      this.emit({ type: 'enqueued', jobId: id, kind: job.kind });
+      this.emit({ type: 'enqueued', jobId: id, kind: job.kind, params: job.params });
+      sent?.(id);
     }
     this.pump();
     return count;

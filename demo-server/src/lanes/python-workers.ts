@@ -17,13 +17,19 @@ export function pythonCanImport(python: string, module: string): Promise<boolean
  * the prefork pool (the threads pool stalls in Celery 5.2) with task events on, and a node name
  * of its own, so it never clashes with a worker started by hand on the same machine.
  */
-export function celeryWorkerCommand(python: string, concurrency: number, env: NodeJS.ProcessEnv): WorkerCommand {
+export function celeryWorkerCommand(
+  python: string,
+  concurrency: number,
+  env: NodeJS.ProcessEnv,
+  /** Another module of the same app (e.g. `celery_acks_late`), and the node name's first part. */
+  { app = 'celery_tasks', node = `demo-server-${process.pid}` }: { app?: string; node?: string } = {},
+): WorkerCommand {
   return {
     program: python,
     args: [
-      '-m', 'celery', '--quiet', '-A', 'celery_tasks', 'worker',
+      '-m', 'celery', '--quiet', '-A', app, 'worker',
       '--pool', 'prefork', '--concurrency', String(concurrency), '--task-events',
-      '--hostname', `demo-server-${process.pid}@%h`,
+      '--hostname', `${node}@%h`,
       // Failed tasks are the demo's flaky jobs, shown on the slides: the terminal stays readable.
       '--loglevel', 'CRITICAL',
       // Neither is needed to consume, and each costs a second or more at start.

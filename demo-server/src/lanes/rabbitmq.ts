@@ -4,8 +4,9 @@ import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../proto
 import { LaneUnavailable } from '../errors.ts';
 import { decodeEventBatch } from './amqp-events.ts';
 import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
+import { AmqpEventInbox } from './amqp-event-inbox.ts';
 import { amqpNames, declareJobTopology, declareMonitorQueue, heartbeatRoutingKey, jobHeaders } from './amqp-topology.ts';
-import type { JobEventSink, Lane } from './lane.ts';
+import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
@@ -45,6 +46,13 @@ export class RabbitmqLane implements Lane {
   /** Job ids stay unique across server restarts without asking the broker. */
   private readonly idPrefix = Date.now().toString(36);
   private nextId = 1;
+  private readonly inbox = new AmqpEventInbox((message) => {
+    if (message.fields.routingKey === heartbeatRoutingKey(this.name)) {
+      this.registry.receive(message.content.toString('utf8'));
+    } else {
+      for (const event of decodeEventBatch(message.content)) this.options.emit(event);
+    }
+  });
 
   constructor(private readonly options: RabbitmqLaneOptions) {
     this.names = amqpNames(options.namespace);
@@ -63,19 +71,7 @@ export class RabbitmqLane implements Lane {
 
   private async setup({ channel }: AmqpSession): Promise<void> {
     await declareJobTopology(channel, this.names);
-    const queue = await declareMonitorQueue(channel, this.names, this.name);
-    await channel.consume(
-      queue,
-      (message) => {
-        if (!message) return;
-        if (message.fields.routingKey === heartbeatRoutingKey(this.name)) {
-          this.registry.receive(message.content.toString('utf8'));
-        } else {
-          for (const event of decodeEventBatch(message.content)) this.options.emit(event);
-        }
-      },
-      { noAck: true },
-    );
+    await this.inbox.consume(channel, await declareMonitorQueue(channel, this.names, this.name));
   }
 
   async start(): Promise<void> {
@@ -97,7 +93,7 @@ export class RabbitmqLane implements Lane {
     return this.registry.list();
   }
 
-  async enqueue(job: JobSpec, count: number): Promise<number> {
+  async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
     const session = this.amqp.ready();
     const health = this.health();
     if (!session) throw new LaneUnavailable(this.name, health.detail ?? 'down', health.hint);
@@ -112,7 +108,8 @@ export class RabbitmqLane implements Lane {
         for (let i = 0; i < slice; i++) {
           const jobId = `${this.idPrefix}-${this.nextId++}`;
           // Counted before it is sent: its worker may report it started before our confirm arrives.
-          this.options.emit({ type: 'enqueued', jobId, kind: job.kind });
+          this.options.emit({ type: 'enqueued', jobId, kind: job.kind, params: job.params });
+          sent?.(jobId);
           const onConfirm = (error: unknown) => {
             if (error) this.options.emit({ type: 'withdrawn', jobId });
             else accepted++;

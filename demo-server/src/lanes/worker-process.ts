@@ -44,13 +44,23 @@ export class WorkerProcess {
   constructor(
     private readonly command: WorkerCommand,
     private readonly logger: Logger,
+    /**
+     * Start the worker as the leader of a process group of its own, so `killGroup` can end it with its
+     * pool processes at once, as a machine that dies would.
+     */
+    private readonly options: { ownProcessGroup?: boolean } = {},
   ) {}
 
   start(): void {
     this.stopping = false;
     const { program, args, cwd, env } = this.command;
     // The IPC channel tells a Node worker when the server died: it works on briefly, then stops.
-    const child = spawn(program, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(program, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      detached: this.options.ownProcessGroup === true,
+    });
     const startedAt = Date.now();
     this.child = child;
     // A program that cannot be started at all is not restarted: that would only repeat the error.
@@ -79,14 +89,30 @@ export class WorkerProcess {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async stop(): Promise<void> {
+  /**
+   * SIGKILL to the worker's whole process group (main process and pool): no ack, no goodbye. The
+   * supervisor starts a fresh worker as after any crash. Answers the killed pid, if one ran.
+   */
+  killGroup(): number | undefined {
+    const pid = this.child?.pid;
+    if (!this.options.ownProcessGroup || pid === undefined || !this.running()) return undefined;
+    process.kill(-pid, 'SIGKILL');
+    return pid;
+  }
+
+  /** Stops the worker for good: SIGTERM (a warm shutdown), SIGKILL after a grace; `now` skips the grace. */
+  async stop({ now = false }: { now?: boolean } = {}): Promise<void> {
     this.stopping = true;
     if (this.respawnTimer) clearTimeout(this.respawnTimer);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    const pid = child.pid;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    // A worker in a group of its own takes its pool processes with it.
+    const kill = () => (this.options.ownProcessGroup ? process.kill(-pid, 'SIGKILL') : child.kill('SIGKILL'));
+    if (now) kill();
+    else child.kill('SIGTERM');
+    const timer = setTimeout(kill, STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
   }

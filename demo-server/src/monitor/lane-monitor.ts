@@ -5,6 +5,9 @@ import {
   type TickCounts,
 } from '../protocol/index.ts';
 import type { JobEvent } from '../lanes/lane.ts';
+
+/** Hears every event the monitor counts, with the time it counted it (epoch ms). */
+export type JobEventListener = (event: JobEvent, at: number) => void;
 import { LatencyWindow } from './latency-window.ts';
 import { RunTracker } from './lane-run.ts';
 import { RateWindow } from './rate-window.ts';
@@ -39,12 +42,16 @@ export class LaneMonitor {
   private readonly completedIds = new RecentIds(COMPLETED_IDS_KEPT);
   /** The lane's latest counted burst (a race), finished by the events counted here. */
   readonly run = new RunTracker();
+  private readonly listeners = new Set<JobEventListener>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   record(event: JobEvent): void {
+    // A prefetched message is still waiting as far as the counts go.
+    if (event.type === 'received') return;
     if (event.type !== 'enqueued' && this.runningAtReset.delete(event.jobId)) return;
     const at = this.now();
+    for (const listener of this.listeners) listener(event, at);
     const s = this.stats;
     switch (event.type) {
       case 'enqueued':
@@ -111,6 +118,12 @@ export class LaneMonitor {
     if (this.tickRecent.length < RECENT_JOBS_LIMIT) this.tickRecent.push(job);
     this.recent.push(job);
     if (this.recent.length > RECENT_JOBS_LIMIT * 2) this.recent = this.recent.slice(-RECENT_JOBS_LIMIT);
+  }
+
+  /** Lets a demo follow the lane's jobs as they are counted; returns how to stop listening. */
+  observe(listener: JobEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   currentStats(): LaneStats {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ConfirmChannel } from 'amqplib';
 import type { AmqpEventBatch } from '../lanes/amqp-events.ts';
 
@@ -43,6 +44,8 @@ export class AmqpEventReporter {
       this.channel.publish(this.exchange, this.routingKey, Buffer.from(JSON.stringify(batch)), {
         contentType: 'application/json',
         persistent: true,
+        // The server recognises a batch the broker hands it twice (after a reconnect) by this id.
+        messageId: randomUUID(),
       });
     } catch {
       // The channel is closed: its unacked jobs go back to the queue by themselves.

@@ -28,7 +28,7 @@ export function startRabbitmqWorker({ amqpUrl, namespace, concurrency, identity 
     const headers = message.properties.headers ?? {};
     const attempt = Number(headers[jobHeaders.attempt] ?? 1);
     const enqueuedAt = Number(headers[jobHeaders.enqueuedAt]) || undefined;
-    reporter.report({ type: 'started', jobId });
+    reporter.report({ type: 'started', jobId, at: Date.now() });
     try {
       const spec = jobSpecSchema.parse(JSON.parse(message.content.toString('utf8')));
       await runJob(spec, {

@@ -100,6 +100,11 @@ function fromLive(lanes: readonly LaneName[], store: StoreState, series: RaceSer
     if (state.health.status === 'down') {
       return outLane(name, label, { title: `${label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' }, 'down', state);
     }
+    // A burst into a lane nobody consumes would never finish: it sits this race out until a worker reports.
+    if (state.workers.length === 0 && !(race && state.run?.id === race.id)) {
+      const detail = state.health.detail ?? 'No worker has reported on this lane yet.';
+      return outLane(name, label, { title: `${label}: no worker`, detail, hint: state.health.hint ?? '' }, 'down', state);
+    }
     return laneModel(name, label, state, race, store.serverTime);
   });
   const offline = store.connection !== 'open';
@@ -137,7 +142,7 @@ function laneModel(name: LaneName, label: string, lane: (RecordedLane | LaneStat
   };
 }
 
-/** A lane greyed out of the race: down, or not there at all. */
+/** A lane greyed out of the race: down, without a worker, or not there at all. */
 function outLane(name: LaneName, label: string, problem: RaceLaneModel['problem'], status: 'down' | 'absent' = 'absent', lane?: LaneState): RaceLaneModel {
   const figures = lane && { stats: lane.stats, throughput: lane.throughput, latency: lane.latency };
   return { name, label, status, figures, elapsedMs: undefined, progress: undefined, place: undefined, problem };

@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 /** Without the caller's DEMO_NAMESPACE, so the file's own default is what is read. */
-const { DEMO_NAMESPACE: _, ...env } = process.env;
+const { DEMO_NAMESPACE: _, DEMO_CELERY_BROKER: __, DEMO_DRAMATIQ_BROKER: ___, ...env } = process.env;
 
 /** Compose v1 (Debian's docker-compose 1.29) is the strictest reader of the file our users may have. */
 async function compose(...args: string[]): Promise<string> {
+  return composeWith({}, ...args);
+}
+
+async function composeWith(extraEnv: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
   try {
-    return (await run('docker-compose', args, { env, timeout: 30_000 })).stdout;
+    return (await run('docker-compose', args, { env: { ...env, ...extraEnv }, timeout: 30_000 })).stdout;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error('docker-compose is not installed. Install it: apt-get install docker-compose');
@@ -35,5 +39,14 @@ describe('docker-compose.yml', () => {
     expect(config).toContain("'celery[redis]==5.5.3'");
     expect(config).toContain("'dramatiq[rabbitmq,redis]==2.2.0'");
     expect(config).toContain('image: rabbitmq:4.2-management');
+  });
+
+  it('puts Celery and Dramatiq on RabbitMQ by default, and on Redis for the server and both workers when asked', async () => {
+    const byDefault = await compose('config');
+    expect(byDefault.match(/DEMO_CELERY_BROKER: rabbitmq/g)).toHaveLength(3);
+    expect(byDefault.match(/DEMO_DRAMATIQ_BROKER: rabbitmq/g)).toHaveLength(3);
+    const onRedis = await composeWith({ DEMO_CELERY_BROKER: 'redis', DEMO_DRAMATIQ_BROKER: 'redis' }, 'config');
+    expect(onRedis.match(/DEMO_CELERY_BROKER: redis/g)).toHaveLength(3);
+    expect(onRedis.match(/DEMO_DRAMATIQ_BROKER: redis/g)).toHaveLength(3);
   });
 });

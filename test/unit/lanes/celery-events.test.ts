@@ -12,11 +12,11 @@ const multi = JSON.stringify([
 ]);
 
 describe("Celery's events", () => {
-  it('become the demo job events that tell a job ran, ended, or was retried', () => {
+  it('become the demo job events that tell a job was taken, ran, ended, or was retried', () => {
     const events = decodeCeleryEvents(Buffer.from(multi)).map((event) => jobEventOf(event, 1000));
     expect(events).toEqual([
-      undefined,
-      { type: 'started', jobId: 'a', worker: 'w1@vm' },
+      { type: 'received', jobId: 'a', worker: 'w1@vm' },
+      { type: 'started', jobId: 'a', worker: 'w1@vm', at: 2000 },
       { type: 'completed', jobId: 'a', worker: 'w1@vm', enqueuedAt: 1000 },
       { type: 'retried', jobId: 'b' },
       { type: 'failed', jobId: 'b', worker: 'w1@vm', error: "FlakyError('x')" },

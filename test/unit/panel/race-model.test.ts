@@ -18,8 +18,10 @@ const run = (finishedAfter: number | null, count = 1_000): LaneRun => ({
 const stats = (completed: number, waiting = 0) => ({ waiting, active: 0, completed, failed: 0, retried: 0 });
 const label = (name: LaneName) => ({ memory: 'In-memory', bullmq: 'BullMQ', rabbitmq: 'RabbitMQ', celery: 'Celery', dramatiq: 'Dramatiq' })[name];
 
+const worker = { id: 'w1', host: 'h', pid: 1, concurrency: 8, lastSeen: START };
+
 function lane(name: LaneName, overrides: Partial<LaneState> = {}): LaneState {
-  const base = laneState(name, overrides);
+  const base = laneState(name, { workers: [worker], ...overrides });
   return { ...base, capabilities: { ...base.capabilities, label: label(name) } };
 }
 
@@ -37,6 +39,19 @@ describe('raceViewModel, live', () => {
     expect(vm.startable).toEqual(lanes);
     expect(vm.winner).toBeUndefined();
     expect(vm.headline).toContain('same burst');
+  });
+
+  it('sits out a lane no worker consumes, with why and how to start one, and races the others', () => {
+    const hint = 'Start one: `docker compose up -d dramatiq-worker`';
+    const idle = lane('rabbitmq', { workers: [], health: { name: 'rabbitmq', status: 'up', detail: 'No worker is consuming', hint } });
+    const vm = live(connected([lane('memory'), lane('bullmq'), idle]));
+    expect(vm.lanes[2]).toMatchObject({ status: 'down', problem: { title: 'RabbitMQ: no worker', detail: 'No worker is consuming', hint } });
+    expect(vm.startable).toEqual(['memory', 'bullmq']);
+  });
+
+  it('keeps showing a lane that lost its worker during the race it runs', () => {
+    const vm = live(connected([lane('memory', { run: run(null) }), lane('bullmq', { run: run(null) }), lane('rabbitmq', { workers: [], run: run(null) })]));
+    expect(vm.lanes[2]!.status).toBe('running');
   });
 
   it('while running: elapsed time on the server clock, progress, and places as lanes finish', () => {

@@ -1,0 +1,2 @@
+import type MarkdownIt from 'markdown-it';
+export declare function demoLinks(md: MarkdownIt): void;

@@ -1,0 +1,70 @@
+import { isLaneName, type JobKind } from '../../../demo-server/src/protocol/index.ts';
+import type { ApiResult } from '../api.ts';
+import type { Dispose, PanelContext } from '../context.ts';
+import { isolateFromDeck } from '../isolate.ts';
+import { monitoringViewModel } from './monitoring-model.ts';
+import { createMonitoringView } from './monitoring-view.ts';
+
+/**
+ * A Flower-style view of every lane: lanes with their queue depth and rates, the workers that
+ * announced themselves, and the latest tasks of a history the server keeps for the session, each
+ * one re-runnable. Declared as `<div data-demo="monitoring"></div>`.
+ */
+
+/** "Send 5 jobs to each lane": something to watch, with a failure or two among them. */
+const sampleJobs: ReadonlyArray<{ kind: JobKind; count: number; params: Record<string, number> }> = [
+  { kind: 'sleep', count: 3, params: { ms: 300 } },
+  { kind: 'cpu', count: 1, params: { n: 1_000_000 } },
+  { kind: 'flaky', count: 1, params: { failRate: 0.5 } },
+];
+/** "Last seen" moves on by the second even when no message arrives. */
+const REFRESH_MS = 1_000;
+
+export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
+  const view = createMonitoringView();
+  const releaseDeck = isolateFromDeck(view.root);
+  const store = ctx.store;
+  let frame = 0;
+
+  const render = (): void => view.render(monitoringViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state }));
+  const schedule = (): void => {
+    if (frame === 0 && ctx.slide.visible) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        render();
+      });
+    }
+  };
+  const unsubscribe = store?.subscribe(schedule);
+  const stopWatching = ctx.slide.onChange((visible) => {
+    if (visible) schedule();
+  });
+  const refresh = setInterval(schedule, REFRESH_MS);
+
+  const api = ctx.api;
+  if (api) {
+    const show = (result: ApiResult) => view.setMessage(result.ok ? '' : result.message);
+    view.sendButton.addEventListener('click', () => {
+      view.setMessage('');
+      const lanes = [...(store?.state.lanes.values() ?? [])].filter((lane) => lane.health.status === 'up').map((lane) => lane.name);
+      for (const lane of lanes) for (const job of sampleJobs) void api.enqueue({ lane, ...job }).then(show);
+    });
+    view.onRerun((lane, id) => {
+      if (!isLaneName(lane)) return;
+      view.setMessage('');
+      void api.demo('monitoring', 'rerun', { lane, id }).then(show);
+    });
+  }
+
+  render();
+  el.replaceChildren(view.root);
+
+  return () => {
+    unsubscribe?.();
+    stopWatching();
+    clearInterval(refresh);
+    cancelAnimationFrame(frame);
+    releaseDeck();
+    el.replaceChildren();
+  };
+}
