@@ -18,6 +18,9 @@ import { recordingSchema, type RecordedLane, type Recording } from '../slides/pa
 import { LaneStore } from '../slides/panel/store.ts';
 // The same clean-up the tests use: a recording's namespace leaves no keys or queues behind.
 import { deleteNamespace, purgeAmqpNamespace } from '../test/support/brokers.ts';
+import { recordChaining } from './recorders/chaining.ts';
+import { recordResults } from './recorders/results.ts';
+import { recordScheduling } from './recorders/scheduling.ts';
 import { recordBatch } from './recorders/batch.ts';
 import { recordMonitoring } from './recorders/monitoring.ts';
 import { recordWebApi } from './recorders/web-api.ts';
@@ -174,6 +177,9 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
 const scenarios: Record<string, (server: DemoServer) => Promise<Recording>> = {
   queue: recordQueue,
   race: (server) => recordRace(server, Number(args['race-count'])),
+  chaining: recordChaining,
+  scheduling: recordScheduling,
+  results: recordResults,
   'web-api': (server) => recordWebApi(server, log),
   batch: (server) => recordBatch(server, log),
   monitoring: (server) => recordMonitoring(server, log),

@@ -49,3 +49,5 @@ def crash(self):
     if not self.request.delivery_info["redelivered"]:
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
+
+app.conf.include += ("celery_pipeline", "celery_schedule")

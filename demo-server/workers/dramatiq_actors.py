@@ -58,3 +58,5 @@ def crash():
     if not message.redelivered:
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
+
+import dramatiq_pipeline, dramatiq_schedule  # noqa: E402,F401

@@ -50,3 +50,10 @@ export async function declareCeleryMonitorQueue(channel: Channel, names: CeleryN
   await channel.bindQueue(names.monitor, names.events, 'worker.#');
   return names.monitor;
 }
+
+/** Another task queue of the app, declared as Celery's automatic queue creation does (see declareCeleryTopology). */
+export async function declareCeleryQueue(channel: Channel, queue: string): Promise<void> {
+  await channel.assertExchange(queue, 'direct', { durable: true, autoDelete: false });
+  await channel.assertQueue(queue, { durable: true, autoDelete: false, exclusive: false });
+  await channel.bindQueue(queue, queue, queue);
+}

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { chainingStateSchema } from './chaining.ts';
+import { resultsStateSchema } from './results.ts';
+import { schedulingStateSchema } from './scheduling.ts';
 import { batchStateSchema } from './batch.ts';
 import { monitoringStateSchema } from './monitoring.ts';
 import { webApiStateSchema } from './web-api.ts';
@@ -12,6 +15,9 @@ import { retriesStateSchema } from './retries.ts';
  * time it changes, so keep it small and bounded (lists capped, no per-job growth).
  */
 export const demoStatesSchema = z.object({
+  chaining: chainingStateSchema.optional(),
+  scheduling: schedulingStateSchema.optional(),
+  results: resultsStateSchema.optional(),
   'web-api': webApiStateSchema.optional(),
   batch: batchStateSchema.optional(),
   monitoring: monitoringStateSchema.optional(),
