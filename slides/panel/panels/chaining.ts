@@ -1,7 +1,7 @@
 import { chainFrameworks } from '../../../demo-server/src/protocol/demos/chaining.ts';
-import type { ApiResult } from '../api.ts';
 import type { Dispose, PanelContext } from '../context.ts';
 import { isolateFromDeck } from '../isolate.ts';
+import { demoCommands, redrawOnChange } from '../redraw.ts';
 import { chainRows } from './chaining-model.ts';
 import { injectChainingStyles } from './chaining-style.ts';
 import { createChainingView } from './chaining-view.ts';
@@ -22,49 +22,28 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   const releaseDeck = isolateFromDeck(view.root);
   let failMiddle = false;
   let chosen: boolean | undefined;
-  let frame = 0;
 
   function render(): void {
-    frame = 0;
     const source = demoSource('chaining', { mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
-    const shownFail = chosen ?? source.state?.failMiddle ?? false;
-    failMiddle = shownFail;
+    failMiddle = chosen ?? source.state?.failMiddle ?? false;
     const caption = [SOURCES, source.note].filter(Boolean).join(' ');
-    view.render(chainRows(source.state, chainFrameworks), shownFail, source.controls, caption, source.banner);
+    view.render(chainRows(source.state, chainFrameworks), failMiddle, source.controls, caption, source.banner);
   }
+  const drawing = redrawOnChange(ctx, render);
 
-  function schedule(): void {
-    if (frame === 0 && ctx.slide.visible) frame = requestAnimationFrame(render);
-  }
-
-  const unsubscribe = ctx.store?.subscribe(schedule);
-  const stopWatching = ctx.slide.onChange((visible) => {
-    if (visible) schedule();
-    else {
-      cancelAnimationFrame(frame);
-      frame = 0;
-    }
-  });
-
-  const show = (result: ApiResult): void => view.setMessage(result.ok ? '' : result.message);
   const api = ctx.api;
   if (api) {
+    const send = demoCommands(api, 'chaining', view.setMessage);
     view.failButton.addEventListener('click', () => {
       chosen = !failMiddle;
       render();
     });
-    view.runButton.addEventListener('click', () => {
-      view.setMessage('');
-      void api.demo('chaining', 'run', { failMiddle }).then(show);
-    });
+    view.runButton.addEventListener('click', () => send('run', { failMiddle }));
   }
 
-  render();
   el.replaceChildren(view.root);
   return () => {
-    unsubscribe?.();
-    stopWatching();
-    cancelAnimationFrame(frame);
+    drawing.dispose();
     releaseDeck();
     el.replaceChildren();
   };

@@ -2,6 +2,7 @@ import { isLaneName, type JobKind } from '../../../demo-server/src/protocol/inde
 import type { ApiResult } from '../api.ts';
 import type { Dispose, PanelContext } from '../context.ts';
 import { isolateFromDeck } from '../isolate.ts';
+import { demoCommands, redrawOnChange } from '../redraw.ts';
 import { monitoringViewModel } from './monitoring-model.ts';
 import { createMonitoringView } from './monitoring-view.ts';
 
@@ -24,22 +25,8 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   const view = createMonitoringView();
   const releaseDeck = isolateFromDeck(view.root);
   const store = ctx.store;
-  let frame = 0;
-
-  const render = (): void => view.render(monitoringViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state }));
-  const schedule = (): void => {
-    if (frame === 0 && ctx.slide.visible) {
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        render();
-      });
-    }
-  };
-  const unsubscribe = store?.subscribe(schedule);
-  const stopWatching = ctx.slide.onChange((visible) => {
-    if (visible) schedule();
-  });
-  const refresh = setInterval(schedule, REFRESH_MS);
+  const drawing = redrawOnChange(ctx, () => view.render(monitoringViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state })));
+  const refresh = setInterval(drawing.redraw, REFRESH_MS);
 
   const api = ctx.api;
   if (api) {
@@ -49,21 +36,16 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
       const lanes = [...(store?.state.lanes.values() ?? [])].filter((lane) => lane.health.status === 'up').map((lane) => lane.name);
       for (const lane of lanes) for (const job of sampleJobs) void api.enqueue({ lane, ...job }).then(show);
     });
+    const send = demoCommands(api, 'monitoring', view.setMessage);
     view.onRerun((lane, id) => {
-      if (!isLaneName(lane)) return;
-      view.setMessage('');
-      void api.demo('monitoring', 'rerun', { lane, id }).then(show);
+      if (isLaneName(lane)) send('rerun', { lane, id });
     });
   }
 
-  render();
   el.replaceChildren(view.root);
-
   return () => {
-    unsubscribe?.();
-    stopWatching();
+    drawing.dispose();
     clearInterval(refresh);
-    cancelAnimationFrame(frame);
     releaseDeck();
     el.replaceChildren();
   };

@@ -1,6 +1,6 @@
-import type { ApiResult } from '../api.ts';
 import type { Dispose, PanelContext } from '../context.ts';
 import { isolateFromDeck } from '../isolate.ts';
+import { demoCommands, redrawOnChange, resetAll } from '../redraw.ts';
 import { reliabilityViewModel } from './reliability-model.ts';
 import { injectReliabilityStyles } from './reliability-styles.ts';
 import { createReliabilityView } from './reliability-view.ts';
@@ -15,61 +15,24 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   injectReliabilityStyles();
   const view = createReliabilityView();
   const releaseDeck = isolateFromDeck(view.root);
-  const store = ctx.store;
-  let dirty = false;
-  let frame = 0;
-
-  const compute = () => reliabilityViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state });
-  let model = compute();
-
-  function schedule(): void {
-    if (frame === 0 && ctx.slide.visible) frame = requestAnimationFrame(step);
-  }
-
-  function step(): void {
-    frame = 0;
-    if (!dirty) return;
-    dirty = false;
-    model = compute();
+  let model = reliabilityViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
+  const drawing = redrawOnChange(ctx, () => {
+    model = reliabilityViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
     view.render(model);
-  }
-
-  const unsubscribe = store?.subscribe(() => {
-    dirty = true;
-    schedule();
-  });
-  const stopWatching = ctx.slide.onChange((visible) => {
-    if (!visible) {
-      cancelAnimationFrame(frame);
-      frame = 0;
-      return;
-    }
-    dirty = true;
-    schedule();
   });
 
   const api = ctx.api;
   if (api) {
-    const send = (command: string, body: Record<string, unknown> = {}) => {
-      view.setMessage('');
-      void api.demo('reliability', command, body).then((result: ApiResult) => view.setMessage(result.ok ? '' : result.message));
-    };
+    const send = demoCommands(api, 'reliability', view.setMessage);
     view.startButton.addEventListener('click', () => send('start'));
     view.killButton.addEventListener('click', () => send('kill'));
     view.acksLateButton.addEventListener('click', () => send('acks-late', { on: !model.celeryAcksLate }));
-    view.resetButton.addEventListener('click', () => {
-      view.setMessage('');
-      void api.reset().then((result) => view.setMessage(result.ok ? '' : result.message));
-    });
+    view.resetButton.addEventListener('click', () => resetAll(api, view.setMessage));
   }
 
-  view.render(model);
   el.replaceChildren(view.root);
-
   return () => {
-    unsubscribe?.();
-    stopWatching();
-    cancelAnimationFrame(frame);
+    drawing.dispose();
     releaseDeck();
     el.replaceChildren();
   };

@@ -1,6 +1,6 @@
-import type { ApiResult } from '../api.ts';
 import type { Dispose, PanelContext } from '../context.ts';
 import { isolateFromDeck } from '../isolate.ts';
+import { demoCommands, redrawOnChange, resetAll } from '../redraw.ts';
 import { retriesViewModel } from './retries-model.ts';
 import { injectRetriesStyles } from './retries-styles.ts';
 import { createRetriesView } from './retries-view.ts';
@@ -15,59 +15,18 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   injectRetriesStyles();
   const view = createRetriesView();
   const releaseDeck = isolateFromDeck(view.root);
-  const store = ctx.store;
-  let dirty = false;
-  let frame = 0;
-
-  const compute = () => retriesViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state });
-
-  function schedule(): void {
-    if (frame === 0 && ctx.slide.visible) frame = requestAnimationFrame(step);
-  }
-
-  function step(): void {
-    frame = 0;
-    if (!dirty) return;
-    dirty = false;
-    view.render(compute());
-  }
-
-  const unsubscribe = store?.subscribe(() => {
-    dirty = true;
-    schedule();
-  });
-  const stopWatching = ctx.slide.onChange((visible) => {
-    if (!visible) {
-      cancelAnimationFrame(frame);
-      frame = 0;
-      return;
-    }
-    dirty = true;
-    schedule();
-  });
+  const drawing = redrawOnChange(ctx, () => view.render(retriesViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state })));
 
   const api = ctx.api;
   if (api) {
-    const show = (result: ApiResult) => view.setMessage(result.ok ? '' : result.message);
-    for (const [failRate, button] of view.runButtons) {
-      button.addEventListener('click', () => {
-        view.setMessage('');
-        void api.demo('retries', 'run', { failRate }).then(show);
-      });
-    }
-    view.resetButton.addEventListener('click', () => {
-      view.setMessage('');
-      void api.reset().then(show);
-    });
+    const send = demoCommands(api, 'retries', view.setMessage);
+    for (const [failRate, button] of view.runButtons) button.addEventListener('click', () => send('run', { failRate }));
+    view.resetButton.addEventListener('click', () => resetAll(api, view.setMessage));
   }
 
-  view.render(compute());
   el.replaceChildren(view.root);
-
   return () => {
-    unsubscribe?.();
-    stopWatching();
-    cancelAnimationFrame(frame);
+    drawing.dispose();
     releaseDeck();
     el.replaceChildren();
   };

@@ -1,7 +1,7 @@
 import { schedulerNames, type SchedulerName } from '../../../demo-server/src/protocol/demos/scheduling.ts';
-import type { ApiResult } from '../api.ts';
 import type { Dispose, PanelContext } from '../context.ts';
 import { isolateFromDeck } from '../isolate.ts';
+import { demoCommands } from '../redraw.ts';
 import { demoSource } from './demo-source.ts';
 import { recordedNow, schedulerRows } from './scheduling-model.ts';
 import { injectSchedulingStyles } from './scheduling-style.ts';
@@ -51,13 +51,10 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   });
   const stopWatching = ctx.slide.onChange((visible) => (visible ? render() : keepScrolling()));
 
-  const show = (result: ApiResult): void => view.setMessage(result.ok ? '' : result.message);
   const api = ctx.api;
   if (api) {
-    const send = (command: 'start' | 'pause', scheduler?: SchedulerName) => {
-      view.setMessage('');
-      void api.demo('scheduling', command, scheduler ? { scheduler } : {}).then(show);
-    };
+    const command = demoCommands(api, 'scheduling', view.setMessage);
+    const send = (action: 'start' | 'pause', scheduler?: SchedulerName) => command(action, scheduler ? { scheduler } : {});
     view.startAll.addEventListener('click', () => send('start'));
     view.pauseAll.addEventListener('click', () => send('pause'));
     for (const [name, button] of view.rowButtons) {

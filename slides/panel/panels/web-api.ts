@@ -1,6 +1,7 @@
 import { webApiLanes, type WebApiLane } from '../../../demo-server/src/protocol/index.ts';
 import type { Dispose, PanelContext } from '../context.ts';
 import { isolateFromDeck } from '../isolate.ts';
+import { demoCommands } from '../redraw.ts';
 import { webApiViewModel, type WebApiViewModel } from './web-api-model.ts';
 import { createWebApiView } from './web-api-view.ts';
 
@@ -56,12 +57,8 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
         render();
       });
     }
-    for (const [requests, button] of view.fireButtons) {
-      button.addEventListener('click', () => {
-        view.setMessage('');
-        void api.demo('web-api', 'fire', { lane, requests }).then((result) => view.setMessage(result.ok ? '' : result.message));
-      });
-    }
+    const send = demoCommands(api, 'web-api', view.setMessage);
+    for (const [requests, button] of view.fireButtons) button.addEventListener('click', () => send('fire', { lane, requests }));
   }
 
   // First paint now: an export may capture the page before any event arrives.
