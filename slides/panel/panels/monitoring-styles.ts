@@ -13,7 +13,7 @@ export const monitoringCss = `
 .demo-mon-body, .demo-mon-row { display: contents; }
 .demo-mon-row > div { padding: 2px 6px; border-top: 1px solid rgba(120, 144, 156, 0.35); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .demo-mon-head > div { border-top: none; color: var(--demo-muted); font-size: 15px; text-transform: uppercase; letter-spacing: 0.05em; }
-.demo-mon-lanes { grid-template-columns: minmax(0, 1.6fr) repeat(5, minmax(0, 1fr)); }
+.demo-mon-lanes { grid-template-columns: minmax(0, 1fr) repeat(5, auto); }
 .demo-mon-lanes .demo-mon-body > .demo-mon-row > div:not(:first-child) { text-align: right; font-weight: 700; }
 .demo-mon-lanes .demo-mon-head > div:not(:first-child) { text-align: right; }
 .demo-mon-lanes .demo-mon-row[data-down="true"] > div { opacity: 0.45; }
