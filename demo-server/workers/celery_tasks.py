@@ -17,8 +17,7 @@ app.conf.update(
     control_exchange=NAMESPACE,
 )
 
-class FlakyError(Exception):
-    pass
+class FlakyError(Exception): pass
 
 @app.task
 def noop():
@@ -50,4 +49,5 @@ def crash(self):
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
 
-app.conf.include += ("celery_pipeline", "celery_schedule")
+app.conf.include += ("celery_pipeline",
+                     "celery_schedule")

@@ -1,6 +1,5 @@
 """Run: dramatiq dramatiq_actors"""
-import os, random, signal, time
-import dramatiq
+import dramatiq, os, random, signal, time
 from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import CurrentMessage, Retries
@@ -14,7 +13,6 @@ REDIS_URL = os.getenv("REDIS_URL", "redis://127.0.0.1")
 QUEUE = f"{NAMESPACE}.dramatiq"
 ON_REDIS = os.getenv("DEMO_DRAMATIQ_BROKER") == "redis"
 BROKER_URL = REDIS_URL if ON_REDIS else AMQP_URL
-
 Broker = RedisBroker if ON_REDIS else RabbitmqBroker
 broker = Broker(url=BROKER_URL)
 backend = RedisBackend(url=REDIS_URL)
@@ -25,8 +23,7 @@ events = LifecycleEvents(BROKER_URL, NAMESPACE)
 broker.add_middleware(events, before=Retries)
 dramatiq.set_broker(broker)
 
-class FlakyError(Exception):
-    pass
+class FlakyError(Exception): pass
 
 @dramatiq.actor(queue_name=QUEUE)
 def noop():
@@ -59,4 +56,4 @@ def crash():
         os.kill(os.getpid(), signal.SIGKILL)
     return "survived: redelivered after a crash"
 
-import dramatiq_pipeline, dramatiq_schedule  # noqa: E402,F401
+import dramatiq_pipeline, dramatiq_schedule
