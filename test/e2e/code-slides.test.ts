@@ -37,24 +37,20 @@ describe('the Celery and Dramatiq code slides', () => {
       const titles = await page.locator('section').evaluateAll((sections) => sections.map((s) => s.querySelector('h1')?.textContent ?? ''));
       await page.goto(`file://${new URL('../../dist/index.html', import.meta.url).pathname}#${titles.indexOf(title) + 1}`);
       const layout = await page.locator('.bespoke-marp-active pre.included-source').evaluate((pre) => {
-        const style = getComputedStyle(pre);
-        const probe = document.createElement('span');
-        probe.textContent = 'x'.repeat(100);
-        pre.querySelector('code')!.append(probe);
-        const charWidth = probe.getBoundingClientRect().width / 100;
-        probe.remove();
-        const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        const columnCount = Number(style.columnCount);
-        const column = (inner - parseFloat(style.columnGap) * (columnCount - 1)) / columnCount;
+        // Each source line in a span of its own: a line the column wraps is drawn on more than one row.
+        const code = pre.querySelector('code')!;
+        const lines = code.textContent!.split('\n');
+        code.replaceChildren(...lines.flatMap((line, i) => [Object.assign(document.createElement('span'), { textContent: line }), i < lines.length - 1 ? '\n' : '']));
+        const rows = (span: Element) => new Set([...span.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        const wrapped = [...code.querySelectorAll('span')].filter((span) => rows(span) > 1).map((span) => span.textContent);
         return {
-          charactersPerColumn: Math.floor(column / charWidth),
+          wrapped,
           overflowsSideways: pre.scrollWidth > pre.clientWidth,
           bottom: pre.getBoundingClientRect().bottom,
           slideBottom: pre.closest('section')!.getBoundingClientRect().bottom,
         };
       });
-      const longestLine = Math.max(...read(file).split('\n').map((line) => line.length));
-      expect(longestLine).toBeLessThanOrEqual(layout.charactersPerColumn);
+      expect(layout.wrapped).toEqual([]);
       expect(layout.overflowsSideways).toBe(false);
       expect(layout.bottom).toBeLessThanOrEqual(layout.slideBottom);
     } finally {
