@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -18,6 +19,20 @@ async function queueDepth(namespace: string): Promise<number> {
   } finally {
     await connection.close();
   }
+}
+
+/** Every process whose environment names this namespace (Linux /proc): the server and what it started, with its command line. */
+function processesOf(namespace: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DEMO_NAMESPACE=${namespace}`)) continue;
+      found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 120)}`);
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return found;
 }
 
 describe('a demo server killed mid-burst and restarted', () => {
@@ -65,4 +80,11 @@ describe('a demo server killed mid-burst and restarted', () => {
     console.info(`server restart: queue ${depthAtKill} -> ${depthLater} while down (2 s); deck live again ${reconnectMs} ms after the server answered`);
     await page.close();
   }, 90_000);
+
+  it('leaves no Python worker behind when it is killed: its Celery worker ends with it', async () => {
+    const python = () => processesOf(server.namespace).filter((process) => process.includes('python'));
+    await expect.poll(() => python().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await server.kill();
+    await expect.poll(python, { timeout: 20_000, interval: 500 }).toEqual([]);
+  }, 60_000);
 });

@@ -13,6 +13,14 @@ export function pythonCanImport(python: string, module: string): Promise<boolean
 }
 
 /**
+ * Arguments that run `args` under demo-server/workers/follow_parent.py: the process ends with the
+ * server that started it (on Linux), instead of consuming on alone after a crash of the server.
+ */
+export function followingTheServer(args: readonly string[]): string[] {
+  return ['follow_parent.py', ...args];
+}
+
+/**
  * A real Celery worker for the app in celery_tasks.py, as `npm run worker:celery` starts one:
  * the prefork pool (the threads pool stalls in Celery 5.2) with task events on, and a node name
  * of its own, so it never clashes with a worker started by hand on the same machine.
@@ -26,7 +34,7 @@ export function celeryWorkerCommand(
 ): WorkerCommand {
   return {
     program: python,
-    args: [
+    args: followingTheServer([
       '-m', 'celery', '--quiet', '-A', app, 'worker',
       '--pool', 'prefork', '--concurrency', String(concurrency), '--task-events',
       '--hostname', `${node}@%h`,
@@ -34,7 +42,7 @@ export function celeryWorkerCommand(
       '--loglevel', 'CRITICAL',
       // Neither is needed to consume, and each costs a second or more at start.
       '--without-mingle', '--without-gossip',
-    ],
+    ]),
     cwd: pythonWorkersDir,
     env,
   };
@@ -44,7 +52,7 @@ export function celeryWorkerCommand(
 export function dramatiqWorkerCommand(python: string, concurrency: number, env: NodeJS.ProcessEnv): WorkerCommand {
   return {
     program: python,
-    args: ['-m', 'dramatiq', 'dramatiq_actors', '--processes', '1', '--threads', String(concurrency)],
+    args: followingTheServer(['-m', 'dramatiq', 'dramatiq_actors', '--processes', '1', '--threads', String(concurrency)]),
     cwd: pythonWorkersDir,
     env,
   };

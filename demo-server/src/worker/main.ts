@@ -34,10 +34,14 @@ const worker =
     : startRabbitmqWorker({ amqpUrl: config.amqpUrl, namespace: config.namespace, concurrency, identity });
 console.log(`[worker ${identity.id}] consuming lane ${lane} with concurrency ${concurrency}`);
 
+/** A close that waits longer than this (a broker that never answers) ends in an exit all the same. */
+const CLOSE_DEADLINE_MS = 10_000;
+
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  setTimeout(() => process.exit(1), CLOSE_DEADLINE_MS).unref();
   await worker.close();
   process.exit(0);
 };

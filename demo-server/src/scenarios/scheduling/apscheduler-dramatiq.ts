@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { DramatiqClient } from '../../lanes/dramatiq-client.ts';
 import type { JobEvent } from '../../lanes/lane.ts';
-import { pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
+import { followingTheServer, pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
 import type { DemoContext } from '../demo-scenario.ts';
 import { laneUnavailable, type Unavailable } from '../lane-availability.ts';
 import { TickScheduler } from './tick-scheduler.ts';
@@ -56,7 +56,7 @@ export class ApschedulerDramatiq extends TickScheduler {
       await this.client.start();
     }
     const env = { ...process.env, AMQP_URL: config.amqpUrl, REDIS_URL: config.redisUrl, DEMO_NAMESPACE: config.namespace };
-    const child = spawn(config.python, ['-c', 'import dramatiq_schedule; dramatiq_schedule.main()'], {
+    const child = spawn(config.python, followingTheServer(['-c', 'import dramatiq_schedule; dramatiq_schedule.main()']), {
       cwd: pythonWorkersDir,
       env,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,5 @@
 import { CeleryTaskClient, type CeleryTaskEvent } from '../../lanes/celery-task-events.ts';
-import { pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
+import { followingTheServer, pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
 import { WorkerProcess } from '../../lanes/worker-process.ts';
 import type { DemoContext } from '../demo-scenario.ts';
 import { laneUnavailable, type Unavailable } from '../lane-availability.ts';
@@ -42,7 +42,7 @@ export class CeleryBeat extends TickScheduler {
     }
     const env = { AMQP_URL: config.amqpUrl, REDIS_URL: config.redisUrl, DEMO_NAMESPACE: config.namespace };
     // celery.beat:Scheduler keeps the schedule in memory: no celerybeat-schedule file left behind.
-    const args = ['-m', 'celery', '--quiet', '-A', 'celery_schedule', 'beat', '--scheduler', 'celery.beat:Scheduler', '--loglevel', 'WARNING'];
+    const args = followingTheServer(['-m', 'celery', '--quiet', '-A', 'celery_schedule', 'beat', '--scheduler', 'celery.beat:Scheduler', '--loglevel', 'WARNING']);
     this.beat = new WorkerProcess({ program: config.python, args, cwd: pythonWorkersDir, env }, logger.child({ part: 'celery-beat' }));
     this.beat.start();
   }
