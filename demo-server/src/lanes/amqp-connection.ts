@@ -1,4 +1,6 @@
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import type { BrokerDown } from './lane.ts';
+import { redactUrl } from './redact-url.ts';
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 2_000;
@@ -40,6 +42,15 @@ export class ReconnectingAmqp {
 
   detail(): string {
     return this.lastError || 'connecting';
+  }
+
+  /** Why RabbitMQ cannot be used now and the command that starts it; undefined while connected. */
+  down(): BrokerDown | undefined {
+    if (this.session) return undefined;
+    return {
+      detail: `RabbitMQ at ${redactUrl(this.url)} is not answering (${this.detail()})`,
+      hint: 'Start RabbitMQ: `docker compose up -d rabbitmq` (or `rabbitmq-server -detached`), then wait a few seconds',
+    };
   }
 
   private async attempt(): Promise<void> {

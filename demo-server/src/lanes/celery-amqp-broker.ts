@@ -6,7 +6,6 @@ import { controlCommand, type ControlMethod, type ControlReply } from './celery-
 import { celeryAmqpHeaders } from './celery-message.ts';
 import { declareCeleryMonitorQueue, declareCeleryTopology, type CeleryNames } from './celery-topology.ts';
 import type { BrokerDown } from './lane.ts';
-import { redactUrl } from './redact-url.ts';
 
 /**
  * Celery on RabbitMQ: tasks through the default exchange to the durable task queue with
@@ -20,7 +19,7 @@ export class CeleryAmqpBroker implements CeleryBroker {
   private controlClock = 0;
 
   constructor(
-    private readonly amqpUrl: string,
+    amqpUrl: string,
     private readonly names: CeleryNames,
     replyTo: string,
     private readonly listener: CeleryBrokerListener,
@@ -44,11 +43,7 @@ export class CeleryAmqpBroker implements CeleryBroker {
   }
 
   down(): BrokerDown | undefined {
-    if (this.amqp.ready()) return undefined;
-    return {
-      detail: `RabbitMQ at ${redactUrl(this.amqpUrl)} is not answering (${this.amqp.detail()})`,
-      hint: 'Start RabbitMQ: `docker compose up -d rabbitmq` (or `rabbitmq-server -detached`), then wait a few seconds',
-    };
+    return this.amqp.down();
   }
 
   async publishTasks(burst: CeleryTaskBurst): Promise<{ accepted: number; cutShort?: Error }> {

@@ -6,7 +6,6 @@ import { amqpNames, declareMonitorQueue, heartbeatRoutingKey } from './amqp-topo
 import type { DramatiqBroker, DramatiqBrokerListener, DramatiqMessageBurst } from './dramatiq-broker.ts';
 import { dramatiqPublishOptions, dramatiqQueueDeclarations, encodeDramatiqMessage, type DramatiqNames } from './dramatiq-message.ts';
 import type { BrokerDown } from './lane.ts';
-import { redactUrl } from './redact-url.ts';
 
 /**
  * Dramatiq on RabbitMQ: messages to the queues RabbitmqBroker declares, with publisher confirms;
@@ -22,7 +21,7 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
   });
 
   constructor(
-    private readonly amqpUrl: string,
+    amqpUrl: string,
     namespace: string,
     private readonly names: DramatiqNames,
     private readonly listener: DramatiqBrokerListener,
@@ -43,11 +42,7 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
   }
 
   down(): BrokerDown | undefined {
-    if (this.amqp.ready()) return undefined;
-    return {
-      detail: `RabbitMQ at ${redactUrl(this.amqpUrl)} is not answering (${this.amqp.detail()})`,
-      hint: 'Start RabbitMQ: `docker compose up -d rabbitmq` (or `rabbitmq-server -detached`), then wait a few seconds',
-    };
+    return this.amqp.down();
   }
 
   async publishMessages(burst: DramatiqMessageBurst): Promise<{ accepted: number; cutShort?: Error }> {

@@ -7,7 +7,6 @@ import { ReconnectingAmqp, type AmqpSession } from './amqp-connection.ts';
 import { AmqpEventInbox } from './amqp-event-inbox.ts';
 import { amqpNames, declareJobTopology, declareMonitorQueue, heartbeatRoutingKey, jobHeaders } from './amqp-topology.ts';
 import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
-import { redactUrl } from './redact-url.ts';
 import { WorkerRegistry } from './worker-heartbeats.ts';
 import { nodeWorkerCommand, WorkerProcess } from './worker-process.ts';
 
@@ -80,13 +79,8 @@ export class RabbitmqLane implements Lane {
   }
 
   health(): LaneHealth {
-    if (this.amqp.ready()) return { name: this.name, status: 'up' };
-    return {
-      name: this.name,
-      status: 'down',
-      detail: `RabbitMQ at ${redactUrl(this.options.amqpUrl)} is not answering (${this.amqp.detail()})`,
-      hint: 'Start RabbitMQ: `docker compose up -d rabbitmq` (or `rabbitmq-server -detached`), then wait a few seconds',
-    };
+    const down = this.amqp.down();
+    return down ? { name: this.name, status: 'down', ...down } : { name: this.name, status: 'up' };
   }
 
   workers(): WorkerInfo[] {
