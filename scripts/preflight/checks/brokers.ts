@@ -2,7 +2,8 @@ import { connect, type ChannelModel } from 'amqplib';
 import { Redis } from 'ioredis';
 import { fail, ok, type Check, type CheckResult } from '../check.ts';
 
-const CONNECT_TIMEOUT_MS = 3_000;
+/** A broker that is down refuses at once; this is for one that answers slowly, on a machine busy with other work. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** host:port of a broker URL, never its credentials. */
 export function brokerAddress(url: string): string {
