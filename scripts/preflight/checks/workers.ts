@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fail, ok, type Check, type CheckResult } from '../check.ts';
 
 /**
- * What the server imports before it starts each Python process (the same modules, from the same
- * folder, with the same PYTHON), and what the deck loses without it.
+ * What the server imports before it starts each Python process (from the same folder, with the same
+ * PYTHON), one line per thing to install, and what the deck loses without it.
  */
 export const pythonNeeds = [
   {
@@ -26,9 +26,10 @@ export const pythonNeeds = [
   {
     id: 'apscheduler',
     name: 'APScheduler',
-    modules: ['apscheduler', 'dramatiq_schedule'],
+    // dramatiq_schedule needs Dramatiq too: the Dramatiq line says so, this one only what APScheduler itself lacks.
+    modules: ['apscheduler'],
     version: 'apscheduler',
-    uses: "the Scheduling slide's Dramatiq row",
+    uses: "the Scheduling slide's Dramatiq row (with Dramatiq)",
     fix: 'apt install python3-apscheduler  (or: pip install apscheduler into PYTHON)',
   },
 ] as const;
