@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../scripts/preflight/run.ts';
+import { deleteNamespace, purgeAmqpNamespace } from '../support/brokers.ts';
 import { buildDeck } from '../support/deck-build.ts';
 import { freePort } from '../support/private-brokers.ts';
 import { pythonWithDramatiq } from '../support/python-with-dramatiq.ts';
@@ -107,8 +108,9 @@ describe('npm run preflight', () => {
 
   it('is the first thing npm start prints, before the server says where the talk is live', async () => {
     await buildDeck();
+    const namespace = `preflight-${process.pid}`;
     const start = spawn('npm', ['start', '--silent'], {
-      env: { ...process.env, ...readyEnv, PORT: String(await freePort()), WORKER_CONCURRENCY: '0', DEMO_NAMESPACE: `preflight-${process.pid}` },
+      env: { ...process.env, ...readyEnv, PORT: String(await freePort()), WORKER_CONCURRENCY: '0', DEMO_NAMESPACE: namespace },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -125,6 +127,8 @@ describe('npm run preflight', () => {
       const exited = new Promise((resolve) => start.once('exit', resolve));
       process.kill(-start.pid!, 'SIGINT');
       await exited;
+      await deleteNamespace(namespace);
+      await purgeAmqpNamespace(namespace);
     }
   }, 180_000);
 });
