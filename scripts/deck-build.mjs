@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { build as esbuild } from 'esbuild';
 import { marpCli } from '@marp-team/marp-cli';
+import { SLOT_MINUTES, talkPlan } from './talk-plan.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const deckPath = path.join(root, 'slides/deck.md');
@@ -49,6 +50,19 @@ export async function bundlePanel() {
   if (existsSync(panelStyle)) console.log(`[deck] bundled ${relative(panelStyle)}`);
 }
 
+/**
+ * Prints the talk's planned minutes (main track and appendix, from the speaker notes); throws when
+ * the main track is over its slot or a main-track slide has no minutes (scripts/talk-plan.mjs).
+ */
+export function checkTalkPlan() {
+  const plan = talkPlan(readFileSync(deckPath, 'utf8'), { baseDir: path.dirname(deckPath) });
+  console.log(
+    `[deck] main track: ${plan.main.slides} slides, ${plan.main.minutes} min planned (slot: ${SLOT_MINUTES}); ` +
+      `appendix: ${plan.appendix.slides} slides, ${plan.appendix.minutes} min`,
+  );
+  if (plan.problems.length > 0) throw new Error(`the talk does not fit its plan:\n  ${plan.problems.join('\n  ')}`);
+}
+
 const FORMAT_FLAGS = { html: [], pdf: ['--pdf'], pptx: ['--pptx'] };
 
 /** Renders slides/deck.md with marp.config.mjs into `outFile` as html, pdf or pptx. */
@@ -60,6 +74,7 @@ export async function renderDeck(format, outFile) {
   if (format !== 'html' && !process.env.CHROME_PATH && existsSync(SYSTEM_CHROMIUM)) {
     process.env.CHROME_PATH = SYSTEM_CHROMIUM;
   }
+  checkTalkPlan();
   const startedAt = performance.now();
   const exitCode = await marpCli([deckPath, '--config-file', configPath, '--output', outFile, ...flags]);
   if (exitCode !== 0) throw new Error(`Marp CLI exited with code ${exitCode} converting to ${format}`);

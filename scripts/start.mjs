@@ -1,7 +1,10 @@
-// `npm start`: builds the deck when its sources are newer than the build, then serves it with the demo.
+// `npm start`: the preflight checklist, the deck built when its sources are newer than the build, then the demo serving it.
 import { spawnSync } from 'node:child_process';
 import { register } from 'tsx/esm/api';
 import { deckIsStale } from './deck-freshness.mjs';
+
+register();
+await import('./preflight/at-start.ts');
 
 if (deckIsStale()) {
   console.log('Building the deck (npm run build)…');
@@ -11,5 +14,4 @@ if (deckIsStale()) {
   }
 }
 
-register();
 await import('../demo-server/src/main.ts');

@@ -16,6 +16,27 @@ describe('links to #demo:<name>', () => {
     expect(html.match(/href="[^"]*"/g)).toEqual(['href="#3"', 'href="#3"']);
   });
 
+  it('with a lane, point at the first slide whose panel shows that lane', () => {
+    const html = render(
+      [
+        '<div data-demo="race" data-lanes="memory,bullmq,rabbitmq"></div>',
+        '---',
+        '<div data-demo="race" data-lanes="celery, dramatiq,rabbitmq"></div>',
+        '---',
+        '<div data-demo="queue" data-lane="celery"></div>',
+        '---',
+        '[brokers](#demo:race/rabbitmq) [frameworks](#demo:race/dramatiq) [queue](#demo:queue/celery)',
+      ].join('\n\n'),
+    );
+    expect(html.match(/href="[^"]*"/g)).toEqual(['href="#1"', 'href="#2"', 'href="#3"']);
+  });
+
+  it('stop the build when no panel of that demo shows the lane', () => {
+    expect(() => render('<div data-demo="race" data-lanes="memory,bullmq"></div>\n\n[x](#demo:race/celery)')).toThrow(
+      'Link to #demo:race/celery, but no slide holds <div data-demo="race"> showing lane celery. Demos on slides: race/memory,bullmq.',
+    );
+  });
+
   it('leave other links alone', () => {
     expect(render('[docs](https://dramatiq.io/) [top](#1)')).toContain('href="#1"');
   });
