@@ -1,6 +1,6 @@
-import { batchCss } from './panels/batch-styles.ts';
-import { monitoringCss } from './panels/monitoring-styles.ts';
-import { webApiCss } from './panels/web-api-styles.ts';
+import { batchCss } from './panels/batch/styles.ts';
+import { monitoringCss } from './panels/monitoring/styles.ts';
+import { webApiCss } from './panels/web-api/styles.ts';
 
 /**
  * The panels' CSS, injected once by the bundle so the deck build carries a single script.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TICKS } from '../../../demo-server/src/protocol/demos/scheduling.ts';
 import { TickSeries } from '../../../demo-server/src/scenarios/scheduling/tick-series.ts';
-import { schedulerRows } from '../../../slides/panel/panels/scheduling-model.ts';
+import { schedulerRows } from '../../../slides/panel/panels/scheduling/model.ts';
 
 describe('a series of ticks', () => {
   it('measures the gaps between ticks as median and maximum, and keeps a bounded list of ticks', () => {
