@@ -1,6 +1,6 @@
 // Screenshots of every panel slide, live and as exported, at the sizes the talk meets:
 // 1280x720, 1920x1080 (projectors) and 1024x768 (a 4:3 projector). To look at, not to test.
-//   npm run build && node --import tsx scripts/panel-screenshots.ts [--out dist/screenshots] [--only race,batch] [--readme]
+//   npm run build && node --import tsx scripts/panel-screenshots.ts [--out dist/screenshots] [--only race,batch] [--exported-only] [--readme]
 // Exported: every slide with a panel, from dist/index.html opened as a file (its recorded run).
 // Live: a demo server of its own (memory, BullMQ, RabbitMQ, Celery) and each panel after a click or two.
 // --readme also writes images/readme-live-queue.png and images/readme-race.png.
@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
   options: {
     out: { type: 'string', default: 'dist/screenshots' },
     only: { type: 'string', default: '' },
+    'exported-only': { type: 'boolean', default: false },
     readme: { type: 'boolean', default: false },
   },
 });
@@ -59,8 +60,9 @@ async function open(browser: Browser, deckUrl: string, selector: string, [width,
   const slide = slides.find((s) => s.selector === selector) ?? slides.find((s) => selector.startsWith(`[data-demo="${s.panel}"]`));
   if (!slide) throw new Error(`No slide with ${selector} in the deck`);
   await page.goto(`${deckUrl}#${slide.n}`);
+  // Marp's page controls would cover the bottom of the panel.
+  await page.addStyleTag({ content: '.bespoke-marp-osc { display: none !important; }' });
   await pause(1_500);
-  // Marp's page controls fade out once the pointer rests.
   await page.mouse.move(width - 5, 5);
   return { page, panel: page.locator(`.bespoke-marp-active ${selector}`) };
 }
@@ -79,11 +81,17 @@ async function press(panel: Locator, name: string): Promise<void> {
   await button.click();
 }
 
-/** A demo panel driven once at 1280x720, then shot at every size: its state is the server's. */
+/**
+ * A demo panel driven once at 1280x720, then shot at every size (its state is the server's): a button
+ * pressed, then a wait for the server to say the round is over, or for a few seconds.
+ */
 interface LiveDemo {
-  readonly panel: string;
-  readonly selector: string;
-  run(panel: Locator, server: string): Promise<void>;
+  readonly panel: DemoName;
+  /** What to do instead of one press and a wait. */
+  readonly run?: (panel: Locator, server: string) => Promise<void>;
+  readonly press?: string;
+  readonly until?: (server: string) => Promise<boolean>;
+  readonly settleMs?: number;
 }
 
 const until = async (check: () => Promise<boolean>, timeoutMs: number) => {
@@ -93,67 +101,31 @@ async function stateOf<N extends DemoName>(server: string, demo: N): Promise<Dem
   return ((await (await fetch(`${server}/api/demos/${demo}`)).json()) as { state: DemoStates[N] }).state;
 }
 
+/** The batch takes a second worker mid-run: two presses. */
+async function runBatch(panel: Locator, server: string): Promise<void> {
+  await press(panel, 'Start the batch');
+  await until(async () => ((await stateOf(server, 'batch'))?.run?.completed ?? 0) > 20, 30_000);
+  await press(panel, 'Add a worker');
+  await until(async () => (await stateOf(server, 'batch'))?.run?.finishedAt != null, 90_000);
+}
+
 const liveDemos: LiveDemo[] = [
-  {
-    panel: 'batch',
-    selector: '[data-demo="batch"]',
-    async run(panel, server) {
-      await press(panel, 'Start the batch');
-      await until(async () => ((await stateOf(server, 'batch'))?.run?.completed ?? 0) > 20, 30_000);
-      await press(panel, 'Add a worker');
-      await until(async () => (await stateOf(server, 'batch'))?.run?.finishedAt != null, 90_000);
-    },
-  },
-  {
-    panel: 'web-api',
-    selector: '[data-demo="web-api"]',
-    async run(panel, server) {
-      await press(panel, '20 at once');
-      await until(async () => (await stateOf(server, 'web-api'))?.round?.done === true, 60_000);
-    },
-  },
-  {
-    panel: 'retries',
-    selector: '[data-demo="retries"]',
-    async run(panel, server) {
-      await press(panel, 'Fail 60%');
-      await until(async () => (await stateOf(server, 'retries'))?.phase === 'done', 120_000);
-    },
-  },
-  {
-    panel: 'scheduling',
-    selector: '[data-demo="scheduling"]',
-    async run(panel) {
-      await press(panel, 'Start all');
-      await pause(8_000);
-    },
-  },
-  {
-    panel: 'results',
-    selector: '[data-demo="results"]',
-    async run(panel) {
-      await press(panel, 'Run cpu(n) on each');
-      await pause(6_000);
-    },
-  },
-  {
-    panel: 'chaining',
-    selector: '[data-demo="chaining"]',
-    async run(panel) {
-      await press(panel, 'Run fetch → transform → store');
-      await pause(8_000);
-    },
-  },
-  {
-    panel: 'monitoring',
-    selector: '[data-demo="monitoring"]',
-    async run(panel) {
-      await press(panel, 'Send 5 jobs to each lane');
-      await pause(5_000);
-    },
-  },
-  { panel: 'reliability', selector: '[data-demo="reliability"]', run: async () => {} },
+  { panel: 'batch', run: runBatch },
+  { panel: 'web-api', press: '20 at once', until: async (server) => (await stateOf(server, 'web-api'))?.round?.done === true },
+  { panel: 'retries', press: 'Fail 60%', until: async (server) => (await stateOf(server, 'retries'))?.phase === 'done' },
+  { panel: 'scheduling', press: 'Start all', settleMs: 8_000 },
+  { panel: 'results', press: 'Run cpu(n) on each', settleMs: 6_000 },
+  { panel: 'chaining', press: 'Run fetch → transform → store', settleMs: 8_000 },
+  { panel: 'monitoring', press: 'Send 5 jobs to each lane', settleMs: 5_000 },
+  { panel: 'reliability' },
 ];
+
+async function drive(demo: LiveDemo, panel: Locator, server: string): Promise<void> {
+  if (demo.run) return demo.run(panel, server);
+  if (demo.press) await press(panel, demo.press);
+  if (demo.until) await until(() => demo.until!(server), 120_000);
+  await pause(demo.settleMs ?? 0);
+}
 
 const config = { ...loadConfig(process.env), port: 0, namespace: `shots-${randomUUID().slice(0, 8)}`, logLevel: 'warn' as const };
 const server = await startDemoServer(config, createLogger('warn'), ['memory', 'bullmq', 'rabbitmq', 'celery']);
@@ -176,7 +148,7 @@ try {
     }
   }
 
-  for (const size of sizes) {
+  for (const size of args['exported-only'] ? [] : sizes) {
     const tag = tagOf(size);
     if (wanted('queue')) {
       // The queue mid-burst: a producer outrunning one worker, dots on the arrows.
@@ -205,15 +177,16 @@ try {
     }
   }
 
-  for (const demo of liveDemos.filter((d) => wanted(d.panel))) {
+  for (const demo of liveDemos.filter((d) => wanted(d.panel) && !args['exported-only'])) {
+    const selector = `[data-demo="${demo.panel}"]`;
     await post(`${server.url}/api/reset`, {});
-    const driven = await open(browser, `${server.url}/`, demo.selector, sizes[0]);
-    await demo.run(driven.panel, server.url);
+    const driven = await open(browser, `${server.url}/`, selector, sizes[0]);
+    await drive(demo, driven.panel, server.url);
     await pause(500);
     await shot(driven.page, `${demo.panel}-live-${tagOf(sizes[0])}`);
     await driven.page.close();
     for (const size of sizes.slice(1)) {
-      const { page } = await open(browser, `${server.url}/`, demo.selector, size);
+      const { page } = await open(browser, `${server.url}/`, selector, size);
       await pause(1_000);
       await shot(page, `${demo.panel}-live-${tagOf(size)}`);
       await page.close();
