@@ -1,10 +1,8 @@
 import type { BatchLane, BatchRun, BatchState } from '../../../../demo-server/src/protocol/index.ts';
-import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption } from '../../captions.ts';
 import { formatCount, formatRate, formatSeconds } from '../../format.ts';
-import type { Mode } from '../../mode.ts';
-import type { Recording } from '../../recording.ts';
-import type { StoreState } from '../../store.ts';
+import type { FrameModel } from '../../frame/frame.ts';
 import { laneProblem } from '../../lane-problem.ts';
+import { selectDemo, type SourceInput } from '../../source.ts';
 
 export interface WorkerBar {
   /** `worker 1`, `worker 2`, in the order they finished their first job. */
@@ -15,7 +13,7 @@ export interface WorkerBar {
   readonly share: number;
 }
 
-export interface BatchViewModel {
+export interface BatchViewModel extends FrameModel {
   readonly title: string;
   /** Completed share of the batch, 0..1. */
   readonly progress: number;
@@ -30,39 +28,22 @@ export interface BatchViewModel {
   readonly lane: BatchLane | undefined;
   readonly running: boolean;
   readonly canAdd: boolean;
-  readonly controls: 'enabled' | 'disabled' | 'hidden';
-  readonly banner: string | undefined;
-  readonly caption: string;
-  /** Why the chosen lane cannot run the batch now, with the command that fixes it. */
-  readonly problem: string | undefined;
 }
 
-export interface BatchInput {
-  readonly mode: Mode;
-  readonly recording: Recording | undefined;
-  readonly store: StoreState | undefined;
+export interface BatchInput extends SourceInput {
   /** The lane the speaker picked for the next batch. */
   readonly lane?: BatchLane;
 }
 
-export function batchViewModel({ mode, recording, store, lane }: BatchInput): BatchViewModel {
-  const live = store?.everConnected ? store.demos.batch : undefined;
-  if (mode === 'live' && store?.everConnected) {
-    const offline = store.connection !== 'open';
-    const vm = fromState(live, '');
-    const problem = lane === undefined || vm.running ? undefined : laneProblem(store, lane);
-    return { ...vm, controls: !live || offline ? 'disabled' : 'enabled', banner: offline ? OFFLINE_BANNER : undefined, problem };
-  }
-  if (mode === 'mirror' && store?.everConnected) return fromState(live, MIRROR_NOTE);
-  const recorded = recording?.demos?.batch;
-  const caption = (tail: string) => [recordedCaption(recording), tail].filter(Boolean).join(' ');
-  if (mode === 'static') return fromState(recorded, caption(HOW_TO_GO_LIVE));
-  if (mode === 'mirror') return fromState(recorded, caption(MIRROR_NOTE));
-  const offline = store?.connection === 'offline';
-  return { ...fromState(recorded, caption(offline ? HOW_TO_GO_LIVE : CONNECTING)), banner: offline ? OFFLINE_BANNER : undefined };
+export function batchViewModel(input: BatchInput): BatchViewModel {
+  const source = selectDemo('batch', input);
+  const vm = fromState(source.state);
+  // Why the chosen lane cannot run the next batch, with the command that fixes it.
+  const problem = input.lane === undefined || vm.running || source.controls === 'hidden' ? undefined : laneProblem(input.store, input.lane);
+  return { ...vm, controls: source.controls, banner: source.banner, caption: source.note, dim: source.dim, problem };
 }
 
-function fromState(state: BatchState | undefined, caption: string): BatchViewModel {
+function fromState(state: BatchState | undefined): Omit<BatchViewModel, keyof FrameModel> {
   const run = state?.run ?? null;
   const label = state?.job.label ?? 'score an image';
   const size = run?.size ?? 200;
@@ -81,10 +62,6 @@ function fromState(state: BatchState | undefined, caption: string): BatchViewMod
       lane: undefined,
       running: false,
       canAdd: false,
-      controls: 'hidden',
-      banner: undefined,
-      caption,
-      problem: undefined,
     };
   }
   const running = run.finishedAt === null;
@@ -111,10 +88,6 @@ function fromState(state: BatchState | undefined, caption: string): BatchViewMod
     lane: run.lane,
     running,
     canAdd: running && run.addedAtMs === null,
-    controls: 'hidden',
-    banner: undefined,
-    caption,
-    problem: undefined,
   };
 }
 

@@ -1,15 +1,11 @@
-/** The batch panel's CSS, joined to the panels' stylesheet in styles.ts. Slide-canvas px (1280x720). */
-export const batchCss = `
+/** The batch panel: progress, each worker's share, and the jobs done per second. Slide-canvas px (1280x720). */
+export const css = `
 .demo-batch { gap: 8px; }
-.demo-batch .demo-head { align-items: center; }
-.demo-batch-controls { margin-left: auto; display: flex; gap: 22px; }
-.demo-batch-controls[data-controls="hidden"] { display: none; }
-.demo-batch-controls button { min-height: 40px; padding: 2px 14px; }
-.demo-batch-progress { position: relative; height: 44px; border-radius: 10px; background: #263238; overflow: hidden; }
+.demo-batch-progress { position: relative; height: 44px; border-radius: 10px; background: var(--demo-track); overflow: hidden; }
 .demo-batch-fill { position: absolute; top: 0; left: 0; bottom: 0; width: 0; background: var(--demo-done); transition: width 0.2s linear; }
 .demo-batch-progress-text {
   position: absolute; inset: 0; display: flex; align-items: center; padding: 0 16px; font-size: 26px; font-weight: 700;
-  paint-order: stroke; -webkit-text-stroke: 0; text-shadow: 0 0 6px #1f2a30, 0 0 3px #1f2a30;
+  text-shadow: 0 0 6px #1f2a30, 0 0 3px #1f2a30;
 }
 .demo-batch-body { display: flex; gap: 26px; align-items: flex-start; }
 .demo-batch-share { flex: 1 1 45%; min-width: 0; display: flex; flex-direction: column; gap: 6px; }
@@ -21,22 +17,13 @@ export const batchCss = `
 .demo-batch-bar { display: block; height: 16px; border-radius: 6px; background: #37474f; overflow: hidden; }
 .demo-batch-bar-fill { display: block; height: 100%; width: 0; background: var(--demo-warn); }
 .demo-batch-worker-done { font-size: 24px; font-weight: 700; min-width: 3ch; text-align: right; }
-.demo-batch-chart { display: block; width: 100%; height: 130px; }
-.demo-batch-track { fill: #263238; }
-.demo-batch-col { fill: var(--demo-done); }
-.demo-batch-added { fill: var(--demo-warn); }
-.demo-batch-joined { fill: var(--demo-fail); }
-.demo-batch-axis { position: relative; height: 22px; font-size: 16px; color: var(--demo-muted); }
-.demo-batch-tick { position: absolute; top: 0; transform: translateX(-50%); white-space: nowrap; }
-.demo-batch-tick[data-align="start"] { transform: none; }
-.demo-batch-tick[data-align="end"] { transform: translateX(-100%); }
+.demo-batch .demo-chart { height: 160px; }
 .demo-batch-legend { display: flex; gap: 24px; font-size: 17px; color: var(--demo-muted); }
 .demo-batch-key { display: flex; align-items: center; gap: 8px; }
 .demo-batch-swatch { display: inline-block; width: 6px; height: 18px; }
-.demo-batch-swatch.demo-batch-added { background: var(--demo-warn); }
-.demo-batch-swatch.demo-batch-joined { background: var(--demo-fail); }
+.demo-batch-added { background: var(--demo-warn); }
+.demo-batch-joined { background: var(--demo-fail); }
 .demo-batch-rates { font-size: 26px; font-weight: 700; color: var(--demo-warn); min-height: 32px; }
 .demo-batch-status { font-size: 20px; }
-.demo-batch .demo-message:empty { display: none; }
-.demo-batch .demo-caption { font-size: 18px; line-height: 1.3; }
+.demo-batch .demo-caption { color: var(--demo-fg); }
 `;

@@ -1,6 +1,13 @@
 import type { ChainColumn, ChainFramework, ChainingState, ChainStep } from '../../../../demo-server/src/protocol/demos/chaining.ts';
-import { chainStepNames } from '../../../../demo-server/src/protocol/demos/chaining.ts';
+import { chainFrameworks, chainStepNames } from '../../../../demo-server/src/protocol/demos/chaining.ts';
+import { sentences } from '../../captions.ts';
 import { formatSeconds } from '../../format.ts';
+import type { FrameModel } from '../../frame/frame.ts';
+import { selectDemo, type SourceInput } from '../../source.ts';
+
+/** Where the panel's steps and values come from, said under it. */
+const SOURCES =
+  'Steps from each framework’s events; values read back from its result store: Celery `celery-task-meta-<id>`, Dramatiq’s Results middleware, BullMQ `job.returnvalue`.';
 
 /** How each framework spells a chain, for the row's title. */
 export const chainLabels: Record<ChainFramework, { name: string; api: string }> = {
@@ -86,4 +93,22 @@ export function chainRows(state: ChainingState | undefined, frameworks: readonly
     const steps = column.steps.length > 0 ? column.steps.map((step) => stepView(step, framework)) : chainStepNames.map(waitingStep);
     return { framework, status: column.status, steps, outcome: outcome(column) };
   });
+}
+
+export interface ChainingViewModel extends FrameModel {
+  readonly rows: readonly RowView[];
+  /** Whether the next run makes the middle step fail: the speaker's choice, else the last run's. */
+  readonly failMiddle: boolean;
+}
+
+export function chainingViewModel(input: SourceInput, chosenFailMiddle: boolean | undefined): ChainingViewModel {
+  const source = selectDemo('chaining', input);
+  return {
+    rows: chainRows(source.state, chainFrameworks),
+    failMiddle: chosenFailMiddle ?? source.state?.failMiddle ?? false,
+    controls: source.controls,
+    banner: source.banner,
+    caption: sentences(SOURCES, source.note),
+    dim: source.dim,
+  };
 }

@@ -1,7 +1,5 @@
-import { injectPanelCss } from '../../panel-css.ts';
-
 /** The chaining panel: one row per framework, three step boxes joined by arrows, coloured by state. */
-const css = `
+export const css = `
 .demo-chaining { gap: 10px; }
 .demo-chain-rows { display: flex; flex-direction: column; gap: 10px; }
 .demo-chain-row { display: grid; grid-template-columns: 200px 1fr; column-gap: 14px; row-gap: 3px; align-items: center; }
@@ -41,6 +39,3 @@ const css = `
 .demo-chaining .demo-caption { font-size: 17px; line-height: 1.25; color: var(--demo-muted); }
 `;
 
-export function injectChainingStyles(): void {
-  injectPanelCss('demo-chaining-styles', css);
-}

@@ -1,9 +1,7 @@
 import type { LaneName, MonitoredTask, MonitoringState } from '../../../../demo-server/src/protocol/index.ts';
-import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption } from '../../captions.ts';
 import { formatCompact, formatCount, formatLatency, formatRate, NO_VALUE } from '../../format.ts';
-import type { Mode } from '../../mode.ts';
-import type { Recording } from '../../recording.ts';
-import type { StoreState } from '../../store.ts';
+import type { FrameModel } from '../../frame/frame.ts';
+import { allow, selectSource, type SourceInput } from '../../source.ts';
 
 /** Workers listed at most: one per lane and a few added ones fit the slide. */
 export const WORKERS_SHOWN = 6;
@@ -38,27 +36,21 @@ export interface TaskRow {
   readonly rerunOf: string | undefined;
 }
 
-export interface MonitoringViewModel {
+export interface MonitoringViewModel extends FrameModel {
   readonly lanes: readonly LaneRow[];
   readonly workers: readonly WorkerRow[];
   readonly tasks: readonly TaskRow[];
   readonly history: string;
-  readonly controls: 'enabled' | 'disabled' | 'hidden';
-  readonly banner: string | undefined;
-  readonly caption: string;
-}
-
-export interface MonitoringInput {
-  readonly mode: Mode;
-  readonly recording: Recording | undefined;
-  readonly store: StoreState | undefined;
 }
 
 type LaneFigures = { stats: { waiting: number; active: number; completed: number; failed: number }; throughput: number; capabilities?: { label: string } };
 
-export function monitoringViewModel({ mode, recording, store }: MonitoringInput): MonitoringViewModel {
-  if ((mode === 'live' || mode === 'mirror') && store?.everConnected) {
-    const offline = store.connection !== 'open';
+/** Lanes and workers from the lanes' own state (or the recording's), tasks from the server's history. */
+export function monitoringViewModel(input: SourceInput): MonitoringViewModel {
+  const source = selectSource(input);
+  const frame = { controls: source.controls, banner: source.banner, caption: source.note, dim: source.dim };
+  if (source.from === 'server') {
+    const store = source.state;
     const lanes = [...store.lanes.values()].map((lane) => laneRow(lane.name, lane, lane.health.status === 'down'));
     const workers = [...store.lanes.values()]
       .flatMap((lane) => lane.workers)
@@ -70,28 +62,24 @@ export function monitoringViewModel({ mode, recording, store }: MonitoringInput)
         concurrency: formatCount(w.concurrency),
         lastSeen: ago(store.serverTime - w.lastSeen),
       }));
-    const base = fromTasks(store.demos.monitoring, lanes, workers, mode === 'mirror' ? MIRROR_NOTE : '');
-    if (mode === 'mirror') return base;
-    return { ...base, controls: offline || !store.demos.monitoring ? 'disabled' : 'enabled', banner: offline ? OFFLINE_BANNER : undefined };
+    // Re-runs need the server's history: an older server without it still takes the sample jobs, not re-runs.
+    return { ...fromTasks(store.demos.monitoring, lanes, workers), ...frame, controls: allow(source.controls, store.demos.monitoring !== undefined) };
   }
-  const caption = (tail: string) => [recordedCaption(recording), tail].filter(Boolean).join(' ');
-  const recorded = recording?.demos?.monitoring;
-  const lanes = Object.entries(recording?.lanes ?? {}).map(([name, lane]) => laneRow(name as LaneName, lane, false));
+  const recorded = source.recording?.demos?.monitoring;
+  const lanes = Object.entries(source.recording?.lanes ?? {}).map(([name, lane]) => laneRow(name as LaneName, lane, false));
   // A recording keeps no hosts or process ids: its workers are the names its tasks give.
   const workers = [...new Set((recorded?.tasks ?? []).flatMap((t) => (t.worker ? [t.worker] : [])))]
     .slice(0, WORKERS_SHOWN)
     .map((id) => ({ id, name: id, host: NO_VALUE, concurrency: NO_VALUE, lastSeen: NO_VALUE }));
-  const offline = store?.connection === 'offline';
-  const tail = mode === 'static' ? HOW_TO_GO_LIVE : mode === 'mirror' ? MIRROR_NOTE : offline ? HOW_TO_GO_LIVE : CONNECTING;
-  return { ...fromTasks(recorded, lanes, workers, caption(tail)), banner: mode === 'live' && offline ? OFFLINE_BANNER : undefined };
+  return { ...fromTasks(recorded, lanes, workers), ...frame };
 }
 
-function fromTasks(state: MonitoringState | undefined, lanes: LaneRow[], workers: WorkerRow[], caption: string): MonitoringViewModel {
+function fromTasks(state: MonitoringState | undefined, lanes: LaneRow[], workers: WorkerRow[]): Omit<MonitoringViewModel, keyof FrameModel> {
   const h = state?.history;
   const history = h
     ? `History: ${formatCount(h.kept)} of the last ${formatCount(h.limit)} tasks kept on the server · ${formatCount(h.completed)} completed · ${formatCount(h.failed)} failed`
     : 'History: none yet';
-  return { lanes, workers, tasks: (state?.tasks ?? []).map(taskRow), history, controls: 'hidden', banner: undefined, caption };
+  return { lanes, workers, tasks: (state?.tasks ?? []).map(taskRow), history };
 }
 
 function laneRow(name: LaneName, lane: LaneFigures, down: boolean): LaneRow {

@@ -1,10 +1,12 @@
 import { isLaneName, type JobKind } from '../../../../demo-server/src/protocol/index.ts';
 import type { ApiResult } from '../../api.ts';
 import type { Dispose, PanelContext } from '../../context.ts';
-import { isolateFromDeck } from '../../isolate.ts';
-import { demoCommands, redrawOnChange } from '../../redraw.ts';
+import { createFrame } from '../../frame/frame.ts';
+import { redrawOnChange } from '../../redraw.ts';
 import { monitoringViewModel } from './model.ts';
 import { createMonitoringView } from './view.ts';
+
+export { css } from './styles.ts';
 
 /**
  * A Flower-style view of every lane: lanes with their queue depth and rates, the workers that
@@ -21,32 +23,33 @@ const sampleJobs: ReadonlyArray<{ kind: JobKind; count: number; params: Record<s
 /** "Last seen" moves on by the second even when no message arrives. */
 const REFRESH_MS = 1_000;
 
+/** The first refusal among several answers, or success. */
+const firstFailure = (results: readonly ApiResult[]): ApiResult => results.find((result) => !result.ok) ?? { ok: true };
+
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
-  const view = createMonitoringView();
-  const releaseDeck = isolateFromDeck(view.root);
+  const frame = createFrame(el, { name: 'mon', title: 'Every lane, Flower-style', controlsAt: 'head' });
+  const view = createMonitoringView(frame);
   const store = ctx.store;
-  const drawing = redrawOnChange(ctx, () => view.render(monitoringViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state })));
-  const refresh = setInterval(drawing.redraw, REFRESH_MS);
+  const drawing = redrawOnChange(ctx, {
+    render() {
+      view.render(monitoringViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state }));
+      return REFRESH_MS;
+    },
+  });
 
   const api = ctx.api;
   if (api) {
-    const show = (result: ApiResult) => view.setMessage(result.ok ? '' : result.message);
     view.sendButton.addEventListener('click', () => {
-      view.setMessage('');
       const lanes = [...(store?.state.lanes.values() ?? [])].filter((lane) => lane.health.status === 'up').map((lane) => lane.name);
-      for (const lane of lanes) for (const job of sampleJobs) void api.enqueue({ lane, ...job }).then(show);
+      frame.act(async () => firstFailure(await Promise.all(lanes.flatMap((lane) => sampleJobs.map((job) => api.enqueue({ lane, ...job }))))));
     });
-    const send = demoCommands(api, 'monitoring', view.setMessage);
     view.onRerun((lane, id) => {
-      if (isLaneName(lane)) send('rerun', { lane, id });
+      if (isLaneName(lane)) frame.act(() => api.demo('monitoring', 'rerun', { lane, id }));
     });
   }
 
-  el.replaceChildren(view.root);
   return () => {
     drawing.dispose();
-    clearInterval(refresh);
-    releaseDeck();
-    el.replaceChildren();
+    frame.dispose();
   };
 }

@@ -1,10 +1,8 @@
-/** The monitoring panel's CSS, joined to the panels' stylesheet in styles.ts. Slide-canvas px (1280x720). */
-export const monitoringCss = `
+/** The monitoring panel: lanes, workers and the latest tasks, Flower-style. Slide-canvas px (1280x720). */
+export const css = `
 .demo-mon { gap: 6px; padding-top: 8px; }
-.demo-mon .demo-head { align-items: center; min-height: 36px; }
-.demo-mon-controls { margin-left: auto; }
-.demo-mon-controls[data-controls="hidden"] { display: none; }
-.demo-mon-controls button { min-height: 36px; padding: 2px 14px; font-size: 18px; }
+.demo-mon .demo-head { min-height: 36px; }
+.demo-mon .demo-head .demo-controls button { min-height: 36px; font-size: 18px; }
 .demo-mon-cols { display: flex; gap: 20px; align-items: flex-start; }
 .demo-mon-col { display: flex; flex-direction: column; gap: 10px; min-width: 0; }
 .demo-mon-left { flex: 0 0 39%; }
@@ -25,8 +23,6 @@ export const monitoringCss = `
 .demo-mon-tasks .demo-mon-row[data-state="active"] > div:nth-child(4) { color: var(--demo-warn); }
 .demo-mon-tasks .demo-mon-body > .demo-mon-row > div:nth-child(5) { text-align: right; }
 .demo-panel button.demo-mon-rerun { min-height: 28px; padding: 0 10px; font-size: 16px; border-radius: 8px; }
-.demo-mon-rerun[hidden] { display: none; }
 .demo-mon-history { font-size: 18px; color: var(--demo-muted); }
-.demo-mon .demo-message:empty { display: none; }
-.demo-mon .demo-caption { font-size: 17px; line-height: 1.3; }
+.demo-mon .demo-caption { font-size: 17px; color: var(--demo-fg); }
 `;

@@ -1,14 +1,12 @@
-import { html, setAttr, setFlag, setText } from '../../dom.ts';
-import { captionNodes } from '../../caption-nodes.ts';
+import { html, setAttr, setText } from '../../dom.ts';
+import type { PanelFrame } from '../../frame/frame.ts';
 import type { LaneRow, MonitoringViewModel, TaskRow, WorkerRow } from './model.ts';
 
 export interface MonitoringView {
-  readonly root: HTMLElement;
   readonly sendButton: HTMLButtonElement;
   render(vm: MonitoringViewModel): void;
   /** Called with the row's lane and task id when its re-run button is pressed. */
   onRerun(handler: (lane: string, id: string) => void): void;
-  setMessage(text: string): void;
 }
 
 interface Table {
@@ -42,43 +40,33 @@ function fill(body: HTMLElement, rows: readonly (readonly (string | Node)[])[], 
   });
 }
 
-export function createMonitoringView(): MonitoringView {
-  const sendButton = html('button', { type: 'button', title: 'Enqueue 3 sleep, 1 cpu and 1 flaky job on every lane that is up' }, 'Send 5 jobs to each lane');
-  const controls = html('div', { class: 'demo-group demo-mon-controls', 'data-controls': 'hidden' }, sendButton);
-  const head = html('div', { class: 'demo-head' }, html('span', { class: 'demo-title' }, 'Every lane, Flower-style'), controls);
+/** Lanes and workers on the left, the latest tasks with their re-run buttons on the right, in the frame's body. */
+export function createMonitoringView(frame: PanelFrame): MonitoringView {
+  const sendButton = frame.button('Send 5 jobs to each lane', 'Enqueue 3 sleep, 1 cpu and 1 flaky job on every lane that is up');
+  frame.controls.append(frame.group(undefined, sendButton));
   const lanes = table('demo-mon-lanes', 'Lanes', ['lane', 'queue', 'active', 'jobs/s', 'done', 'failed']);
   const workers = table('demo-mon-workers', 'Workers', ['worker', 'host', 'conc.', 'last seen']);
   const tasks = table('demo-mon-tasks', 'Recent tasks', ['task', 'lane', 'job', 'state', 'runtime', 'worker', '']);
   const left = html('div', { class: 'demo-mon-col demo-mon-left' }, lanes.root, workers.root);
   const right = html('div', { class: 'demo-mon-col demo-mon-right' }, tasks.root);
   const history = html('div', { class: 'demo-mon-history' });
-  const message = html('div', { class: 'demo-message', role: 'alert' });
-  const caption = html('div', { class: 'demo-caption' });
-  const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
-  const root = html('div', { class: 'demo-panel demo-mon' }, banner, head, html('div', { class: 'demo-mon-cols' }, left, right), history, message, caption);
+  frame.body.append(html('div', { class: 'demo-mon-cols' }, left, right), history);
 
   const rerunButtons = new Map<string, HTMLButtonElement>();
   let rerun: (lane: string, id: string) => void = () => {};
-  let lastCaption = '';
-  let controlsState: MonitoringViewModel['controls'] = 'hidden';
 
   function rerunButton(task: TaskRow): HTMLButtonElement {
     const key = `${task.lane}/${task.id}`;
     let button = rerunButtons.get(key);
     if (!button) {
-      button = html('button', { type: 'button', class: 'demo-mon-rerun', title: `Run ${task.job} again on ${task.lane}`, 'data-task': task.id }, 'Re-run');
+      button = frame.button('Re-run', `Run ${task.job} again on ${task.lane}`, { class: 'demo-mon-rerun', 'data-task': task.id });
       button.addEventListener('click', () => rerun(task.lane, task.id));
       rerunButtons.set(key, button);
     }
-    setFlag(button, 'hidden', controlsState === 'hidden');
-    setFlag(button, 'disabled', controlsState !== 'enabled');
     return button;
   }
 
   function render(vm: MonitoringViewModel): void {
-    controlsState = vm.controls;
-    setAttr(controls, 'data-controls', vm.controls);
-    setFlag(sendButton, 'disabled', vm.controls !== 'enabled');
     fill(lanes.body, vm.lanes.map((l: LaneRow) => [l.label, l.queue, l.active, l.rate, l.done, l.failed]), (i) => ({
       'data-lane': vm.lanes[i]!.name,
       'data-down': String(vm.lanes[i]!.down),
@@ -93,21 +81,15 @@ export function createMonitoringView(): MonitoringView {
     const shown = new Set(vm.tasks.map((t) => `${t.lane}/${t.id}`));
     for (const key of rerunButtons.keys()) if (!shown.has(key)) rerunButtons.delete(key);
     setText(history, vm.history);
-    setFlag(banner, 'hidden', vm.banner === undefined);
-    setText(banner, vm.banner ?? '');
-    if (vm.caption !== lastCaption) {
-      lastCaption = vm.caption;
-      caption.replaceChildren(...captionNodes(vm.caption));
-    }
+    // Last: the re-run buttons of new rows are in the panel now, to be enabled with the others.
+    frame.present(vm);
   }
 
   return {
-    root,
     sendButton,
     render,
     onRerun: (handler) => {
       rerun = handler;
     },
-    setMessage: (text) => setText(message, text),
   };
 }

@@ -1,13 +1,12 @@
 import { MAX_COUNT, type JobKind, type LaneCapabilities, type LaneName, type LaneState } from '../../../../demo-server/src/protocol/index.ts';
-import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption as recordedNote } from '../../captions.ts';
-import type { Mode } from '../../mode.ts';
-import type { RecordedLane, Recording } from '../../recording.ts';
-import type { StoreState } from '../../store.ts';
+import type { FrameModel } from '../../frame/frame.ts';
+import type { RecordedLane } from '../../recording.ts';
+import { allow, selectSource, type SourceInput } from '../../source.ts';
 
 type Figures = Pick<LaneState, 'stats' | 'throughput' | 'latency'>;
 
-/** Everything the queue panel shows, decided from the page's mode and what it knows. */
-export interface QueueViewModel {
+/** Everything the queue panel shows, decided from where its numbers come from. */
+export interface QueueViewModel extends FrameModel {
   readonly title: string;
   readonly broker: string | undefined;
   readonly health: 'up' | 'down' | 'unknown';
@@ -17,62 +16,41 @@ export interface QueueViewModel {
   readonly workers: { readonly count: number; readonly slots: number } | undefined;
   /** The server-side producer feeding this lane; undefined when none runs. */
   readonly producer: { readonly rate: number; readonly kind: JobKind } | undefined;
-  readonly controls: 'enabled' | 'disabled' | 'hidden';
-  readonly caption: string;
-  readonly banner: string | undefined;
   readonly overlay: { readonly title: string; readonly detail: string; readonly hint: string } | undefined;
   /** Figures that are not current (offline, lane down) are shown greyed. */
   readonly dim: boolean;
 }
 
-export interface QueueInput {
-  readonly mode: Mode;
+export interface QueueInput extends SourceInput {
   readonly lane: LaneName;
-  readonly recording: Recording | undefined;
-  /** The store's state: the server's when live, the live window's when a mirror; undefined in an export. */
-  readonly store: StoreState | undefined;
 }
 
-export function queueViewModel({ mode, lane, recording, store }: QueueInput): QueueViewModel {
-  const recorded = recording?.lanes[lane];
-  const recordedCaption = recordedNote(recording);
-  const fromRecording = (caption: string, banner?: string): QueueViewModel => ({
-    ...names(lane, recorded?.capabilities),
-    health: 'unknown',
-    figures: recorded && figuresOf(recorded),
-    workers: undefined,
-    producer: recorded?.producer && { rate: recorded.producer.rate, kind: recorded.producer.kind },
-    controls: 'hidden',
-    caption: [recordedCaption, caption].filter(Boolean).join(' '),
-    banner,
-    overlay: undefined,
-    dim: false,
-  });
-
-  if (mode === 'static') return fromRecording(HOW_TO_GO_LIVE);
-  if (mode === 'mirror' && !store?.everConnected) return fromRecording(MIRROR_NOTE);
-  if (!store || !store.everConnected) {
-    return store?.connection === 'offline' ? fromRecording(HOW_TO_GO_LIVE, OFFLINE_BANNER) : fromRecording(CONNECTING);
+export function queueViewModel(input: QueueInput): QueueViewModel {
+  const { lane } = input;
+  const source = selectSource(input);
+  const frame = { controls: source.controls, banner: source.banner, caption: source.note, dim: source.dim };
+  if (source.from === 'recording') {
+    const recorded = source.recording?.lanes[lane];
+    return {
+      ...names(lane, recorded?.capabilities),
+      ...frame,
+      health: 'unknown',
+      figures: recorded && figuresOf(recorded),
+      workers: undefined,
+      producer: recorded?.producer && { rate: recorded.producer.rate, kind: recorded.producer.kind },
+      overlay: undefined,
+    };
   }
-  const vm = fromServer(lane, store);
-  // A preview shows the presenter's demo as it runs, without the buttons that would run it twice.
-  return mode === 'mirror' ? { ...vm, controls: 'hidden', caption: MIRROR_NOTE } : vm;
-}
-
-function fromServer(lane: LaneName, store: StoreState): QueueViewModel {
-  const state = store.lanes.get(lane);
-  const offline = store.connection !== 'open';
-  const banner = offline ? OFFLINE_BANNER : undefined;
+  const state = source.state.lanes.get(lane);
   if (!state) {
     return {
       ...names(lane, undefined),
+      ...frame,
+      controls: allow(source.controls, false),
       health: 'unknown',
       figures: undefined,
       workers: undefined,
       producer: undefined,
-      controls: 'disabled',
-      caption: '',
-      banner,
       overlay: { title: `This demo server has no “${lane}” lane`, detail: 'Check the lane name in data-lane.', hint: '' },
       dim: true,
     };
@@ -80,17 +58,14 @@ function fromServer(lane: LaneName, store: StoreState): QueueViewModel {
   const down = state.health.status === 'down';
   return {
     ...names(lane, state.capabilities),
+    ...frame,
+    controls: allow(source.controls, !down),
     health: state.health.status,
     figures: figuresOf(state),
     workers: workersOf(state),
     producer: state.producer && { rate: state.producer.rate, kind: state.producer.kind },
-    controls: offline || down ? 'disabled' : 'enabled',
-    caption: '',
-    banner,
-    overlay: down
-      ? { title: `${state.capabilities.label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' }
-      : undefined,
-    dim: offline || down,
+    overlay: down ? { title: `${state.capabilities.label} is down`, detail: state.health.detail ?? '', hint: state.health.hint ?? '' } : undefined,
+    dim: source.dim || down,
   };
 }
 

@@ -1,11 +1,12 @@
 import { isLaneName, laneNames, type LaneName, type TickCounts } from '../../../../demo-server/src/protocol/index.ts';
-import type { ApiResult } from '../../api.ts';
 import type { Dispose, PanelContext } from '../../context.ts';
-import { html } from '../../dom.ts';
+import { createFrame } from '../../frame/frame.ts';
+import { redrawOnChange } from '../../redraw.ts';
 import { flows, planDots } from './dot-budget.ts';
-import { isolateFromDeck } from '../../isolate.ts';
 import { depthFraction, queueViewModel, type QueueViewModel } from './model.ts';
 import { createQueueView, SLEEP_MS, type QueueKind } from './view.ts';
+
+export { css } from './styles.ts';
 
 /**
  * The Message Queue slide: one lane drawn as producer -> queue -> consumer, with buttons that
@@ -27,58 +28,26 @@ const paramsOf = (kind: QueueKind) => (kind === 'sleep' ? { ms: SLEEP_MS } : und
 
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
   const laneAttr = el.dataset.lane ?? DEFAULT_LANE;
+  const frame = createFrame(el, { name: 'queue', title: laneAttr, controlsAt: 'foot' });
   if (!isLaneName(laneAttr)) {
-    el.replaceChildren(
-      html('div', { class: 'demo-panel' }, `Unknown lane “${laneAttr}” in data-lane. Lanes: ${laneNames.join(', ')}.`),
-    );
-    return () => el.replaceChildren();
+    frame.present({ controls: 'hidden', banner: undefined, caption: '', problem: `Unknown lane “${laneAttr}” in data-lane. Lanes: ${laneNames.join(', ')}.` });
+    return frame.dispose;
   }
   const lane: LaneName = laneAttr;
-  const view = createQueueView();
+  const view = createQueueView(frame);
   const { layers, routes } = view;
-  const releaseDeck = isolateFromDeck(view.root);
-  const store = ctx.store;
 
   let kind: QueueKind = 'noop';
   let model: QueueViewModel = compute();
   let fill = targetFill();
-  let dirty = false;
-  let frame = 0;
   let lastFrameAt: number | undefined;
 
   function compute(): QueueViewModel {
-    return queueViewModel({ mode: ctx.mode, lane, recording: ctx.recording, store: store?.state });
+    return queueViewModel({ mode: ctx.mode, lane, recording: ctx.recording, store: ctx.store?.state });
   }
 
   function targetFill(): number {
     return depthFraction(model.figures?.stats.waiting ?? 0);
-  }
-
-  // One rAF loop per panel, running only while its slide is on screen and something moves.
-  function schedule(): void {
-    if (frame === 0 && ctx.slide.visible) frame = requestAnimationFrame(step);
-  }
-
-  function step(now: number): void {
-    frame = 0;
-    if (dirty) {
-      dirty = false;
-      model = compute();
-      view.render(model, kind);
-    }
-    const target = targetFill();
-    const dt = lastFrameAt === undefined ? 16 : now - lastFrameAt;
-    fill += (target - fill) * (1 - Math.exp(-dt / FILL_EASE_MS));
-    if (Math.abs(target - fill) < 0.002) fill = target;
-    view.setFill(fill);
-    // Step every layer: `some` would stop at the first one still moving.
-    const moving = flows.map((flow) => layers[flow].step(now)).includes(true);
-    if (moving || fill !== target) {
-      lastFrameAt = now;
-      frame = requestAnimationFrame(step);
-    } else {
-      lastFrameAt = undefined;
-    }
   }
 
   function spawnDots(tick: TickCounts, tickMs: number): void {
@@ -95,51 +64,41 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     }
   }
 
-  const unsubscribe = store?.subscribe((event, state) => {
-    dirty = true;
-    if (event.type === 'delta' && ctx.slide.visible) {
-      const tick = event.ticks.get(lane);
+  const drawing = redrawOnChange(ctx, {
+    render() {
+      model = compute();
+      view.render(model, kind);
+    },
+    onEvent(event, state) {
+      const tick = event.type === 'delta' && ctx.slide.visible ? event.ticks.get(lane) : undefined;
       if (tick) spawnDots(tick, state.tickMs);
-    }
-    schedule();
+    },
+    // The fill glides toward its depth and the dots travel; frames stop once nothing moves.
+    animate(now) {
+      const target = targetFill();
+      const dt = lastFrameAt === undefined ? 16 : now - lastFrameAt;
+      fill += (target - fill) * (1 - Math.exp(-dt / FILL_EASE_MS));
+      if (Math.abs(target - fill) < 0.002) fill = target;
+      view.setFill(fill);
+      // Step every layer: `some` would stop at the first one still moving.
+      const moving = flows.map((flow) => layers[flow].step(now)).includes(true) || fill !== target;
+      lastFrameAt = moving ? now : undefined;
+      return moving;
+    },
+    hidden() {
+      lastFrameAt = undefined;
+      for (const layer of Object.values(layers)) layer.clear();
+    },
   });
+  view.setFill(fill);
 
-  const stopWatching = ctx.slide.onChange((visible) => {
-    if (visible) {
-      dirty = true;
-      schedule();
-      return;
-    }
-    cancelAnimationFrame(frame);
-    frame = 0;
-    lastFrameAt = undefined;
-    for (const layer of Object.values(layers)) layer.clear();
-  });
-
-  const show = (result: ApiResult): void => view.setMessage(result.ok ? '' : result.message);
   const api = ctx.api;
   if (api) {
-    for (const [count, button] of view.enqueueButtons) {
-      button.addEventListener('click', () => {
-        view.setMessage('');
-        void api.enqueue({ lane, kind, count, params: paramsOf(kind) }).then(show);
-      });
-    }
-    const produce = (rate: number): void => {
-      view.setMessage('');
-      void api.produce(lane, { rate, kind, params: paramsOf(kind) }).then(show);
-    };
+    for (const [count, button] of view.enqueueButtons) button.addEventListener('click', () => frame.act(() => api.enqueue({ lane, kind, count, params: paramsOf(kind) })));
+    const produce = (rate: number): void => frame.act(() => api.produce(lane, { rate, kind, params: paramsOf(kind) }));
     for (const [rate, button] of view.rateButtons) button.addEventListener('click', () => produce(rate));
-    for (const [count, button] of view.consumerButtons) {
-      button.addEventListener('click', () => {
-        view.setMessage('');
-        void api.scaleWorkers(lane, count).then(show);
-      });
-    }
-    view.resetButton.addEventListener('click', () => {
-      view.setMessage('');
-      void api.reset().then(show);
-    });
+    for (const [count, button] of view.consumerButtons) button.addEventListener('click', () => frame.act(() => api.scaleWorkers(lane, count)));
+    view.resetButton.addEventListener('click', () => frame.act(() => api.reset()));
     for (const [buttonKind, button] of view.kindButtons) {
       button.addEventListener('click', () => {
         // A running producer switches to the new kind too: one kind on the slide at a time.
@@ -148,22 +107,13 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
           produce(model.producer.rate);
         }
         kind = buttonKind;
-        dirty = true;
-        schedule();
+        drawing.redraw();
       });
     }
   }
 
-  // First paint now, not on the next frame: an export may capture the page before any frame runs.
-  view.render(model, kind);
-  view.setFill(fill);
-  el.replaceChildren(view.root);
-
   return () => {
-    unsubscribe?.();
-    stopWatching();
-    cancelAnimationFrame(frame);
-    releaseDeck();
-    el.replaceChildren();
+    drawing.dispose();
+    frame.dispose();
   };
 }

@@ -1,8 +1,8 @@
-import { circleShape, crossShape, DotLayer, type Route } from './dot-layer.ts';
-import type { Flow } from './dot-budget.ts';
-import { captionNodes } from '../../caption-nodes.ts';
-import { html, setAttr, setFlag, setText, svg } from '../../dom.ts';
+import { html, setAttr, setCodeText, setFlag, setText, svg } from '../../dom.ts';
+import type { PanelFrame } from '../../frame/frame.ts';
 import { formatCount, formatLatency, formatRate, NO_VALUE } from '../../format.ts';
+import type { Flow } from './dot-budget.ts';
+import { circleShape, crossShape, DotLayer, type Route } from './dot-layer.ts';
 import { depthFraction, type QueueViewModel } from './model.ts';
 
 /** What the producer sends; `sleep` holds a worker for SLEEP_MS so the queue visibly backs up. */
@@ -47,7 +47,6 @@ const routes: Record<Flow, Route> = {
 };
 
 export interface QueueView {
-  readonly root: HTMLElement;
   readonly enqueueButtons: ReadonlyMap<(typeof burstSizes)[number], HTMLButtonElement>;
   readonly kindButtons: ReadonlyMap<QueueKind, HTMLButtonElement>;
   readonly rateButtons: ReadonlyMap<(typeof producerRates)[number], HTMLButtonElement>;
@@ -59,7 +58,6 @@ export interface QueueView {
   render(vm: QueueViewModel, kind: QueueKind): void;
   /** Draws the queue's fill, 0..1 of the tube. */
   setFill(fraction: number): void;
-  setMessage(text: string): void;
 }
 
 const text = (x: number, y: number, cls: string, anchor: 'start' | 'middle' | 'end', content = ''): SVGTextElement =>
@@ -85,7 +83,7 @@ function decadeTicks(): SVGGElement {
   return g;
 }
 
-export function createQueueView(): QueueView {
+export function createQueueView(frame: PanelFrame): QueueView {
   instances += 1;
   const arrowheadId = `demo-queue-${instances}-arrowhead`;
   const clipId = `demo-queue-${instances}-clip`;
@@ -93,7 +91,6 @@ export function createQueueView(): QueueView {
     svg('path', { d: `M${x0} ${y0}L${x1} ${y1}`, class: 'demo-arrow', 'marker-end': `url(#${arrowheadId})` });
 
   // Header: which lane, its health, and its speed.
-  const title = html('span', { class: 'demo-title' });
   const broker = html('span', { class: 'demo-broker' });
   const health = html('span', { class: 'demo-health', 'data-status': 'unknown' });
   const metric = (label: string, name: 'throughput' | 'p50' | 'p99') => {
@@ -103,7 +100,7 @@ export function createQueueView(): QueueView {
   const throughput = metric('throughput', 'throughput');
   const p50 = metric('latency p50', 'p50');
   const p99 = metric('p99', 'p99');
-  const head = html('div', { class: 'demo-head' }, title, broker, health, html('div', { class: 'demo-metrics' }, throughput.el, p50.el, p99.el));
+  frame.head.append(broker, health, html('div', { class: 'demo-metrics' }, throughput.el, p50.el, p99.el));
 
   // Stage: producer -> queue -> consumer -> completed / failed.
   const defs = svg('defs', {},
@@ -164,36 +161,27 @@ export function createQueueView(): QueueView {
   // The server's hint is prose with the commands in backticks, e.g. "Start Redis: `docker compose up -d redis`".
   const overlayHint = html('div', { class: 'demo-overlay-hint' });
   const overlay = html('div', { class: 'demo-overlay', role: 'status', hidden: true }, overlayTitle, overlayDetail, overlayHint);
-  const stageWrap = html('div', { class: 'demo-stage-wrap' }, stage, dots, overlay);
+  frame.body.append(html('div', { class: 'demo-stage-wrap' }, stage, dots, overlay));
 
-  // Foot: the producer's controls in live mode, a caption otherwise.
-  const button = (label: string, attrs: Record<string, string> = {}) => html('button', { type: 'button', ...attrs }, label);
-  const enqueueButtons = new Map(burstSizes.map((n) => [n, button(`+${formatCount(n)}`, { title: `Enqueue ${formatCount(n)} job${n === 1 ? '' : 's'}` })]));
-  const kindButtons = new Map(queueKinds.map((k) => [k, button(k === 'sleep' ? `sleep ${SLEEP_MS} ms` : k, { 'aria-pressed': 'false' })]));
-  const rateButtons = new Map(producerRates.map((rate) => [rate, button(rate === 0 ? 'off' : `${rate}/s`, {
-    'aria-pressed': 'false',
-    title: rate === 0 ? 'Stop the steady producer' : `Enqueue ${rate} jobs every second until stopped (3 minutes at most)`,
-  })]));
-  const consumerButtons = new Map(consumerCounts.map((n) => [n, button(String(n), {
-    'aria-pressed': 'false',
-    title: `Run ${n} worker process${n === 1 ? '' : 'es'} for this lane, 8 jobs at once each`,
-  })]));
-  const resetButton = button('Reset', { title: 'Clear every queue and counter on the demo server, and stop the producer' });
-  const message = html('div', { class: 'demo-message', role: 'alert' });
-  const caption = html('div', { class: 'demo-caption' });
-  const group = (label: string, ...buttons: HTMLButtonElement[]) =>
-    html('div', { class: 'demo-group' }, html('span', { class: 'demo-group-label' }, label), ...buttons);
-  const foot = html('div', { class: 'demo-foot', 'data-controls': 'hidden' },
-    html('div', { class: 'demo-foot-row' }, group('Enqueue', ...enqueueButtons.values()), group('Producer', ...rateButtons.values())),
-    html('div', { class: 'demo-foot-row' }, group('Kind', ...kindButtons.values()), group('Consumers', ...consumerButtons.values()),
-      html('div', { class: 'demo-group' }, resetButton)),
-    caption, message);
-  const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
-  const root = html('div', { class: 'demo-panel demo-queue' }, banner, head, stageWrap, foot);
+  // Foot: the producer's controls in live mode.
+  const button = (label: string, title: string, pressed?: boolean) =>
+    frame.button(label, title, pressed === undefined ? {} : { 'aria-pressed': String(pressed) });
+  const enqueueButtons = new Map(burstSizes.map((n) => [n, button(`+${formatCount(n)}`, `Enqueue ${formatCount(n)} job${n === 1 ? '' : 's'}`)]));
+  const kindButtons = new Map(queueKinds.map((k) => [k, button(k === 'sleep' ? `sleep ${SLEEP_MS} ms` : k, 'What the buttons and the producer send', false)]));
+  const rateButtons = new Map(producerRates.map((rate) => [rate, button(
+    rate === 0 ? 'off' : `${rate}/s`,
+    rate === 0 ? 'Stop the steady producer' : `Enqueue ${rate} jobs every second until stopped (3 minutes at most)`,
+    false,
+  )]));
+  const consumerButtons = new Map(consumerCounts.map((n) => [n, button(String(n), `Run ${n} worker process${n === 1 ? '' : 'es'} for this lane, 8 jobs at once each`, false)]));
+  const resetButton = button('Reset', 'Clear every queue and counter on the demo server, and stop the producer');
+  const row = (...groups: HTMLElement[]) => html('div', { class: 'demo-queue-row' }, ...groups);
+  frame.controls.append(
+    row(frame.group('Enqueue', ...enqueueButtons.values()), frame.group('Producer', ...rateButtons.values())),
+    row(frame.group('Kind', ...kindButtons.values()), frame.group('Consumers', ...consumerButtons.values()), frame.group(undefined, resetButton)),
+  );
 
-  let lastCaption: string | undefined;
   return {
-    root,
     enqueueButtons,
     kindButtons,
     rateButtons,
@@ -207,7 +195,8 @@ export function createQueueView(): QueueView {
       failed: new DotLayer(dotPaths.failed, crossShape(DOT_RADIUS), DOT_CAPACITY),
     },
     render(vm, kind) {
-      setText(title, vm.title);
+      frame.present(vm);
+      frame.setTitle(vm.title);
       setText(broker, vm.broker ?? '');
       setAttr(health, 'data-status', vm.health);
       setText(health, vm.health === 'down' ? '▲ down' : '● up');
@@ -232,36 +221,17 @@ export function createQueueView(): QueueView {
       const shown = vm.producer?.kind ?? (vm.controls === 'hidden' ? undefined : kind);
       setText(kindText, shown === undefined ? 'web app' : shown === 'sleep' ? `sleep ${SLEEP_MS} ms` : shown);
 
-      root.classList.toggle('demo-dim', vm.dim);
-      setFlag(banner, 'hidden', !vm.banner);
-      setText(banner, vm.banner ?? '');
       setFlag(overlay, 'hidden', !vm.overlay);
       setText(overlayTitle, vm.overlay?.title ?? '');
       setText(overlayDetail, vm.overlay?.detail ?? '');
-      if (overlayHint.dataset.text !== (vm.overlay?.hint ?? '')) {
-        overlayHint.dataset.text = vm.overlay?.hint ?? '';
-        overlayHint.replaceChildren(...captionNodes(vm.overlay?.hint ?? ''));
-      }
-
-      setAttr(foot, 'data-controls', vm.controls);
-      const disabled = vm.controls !== 'enabled';
-      for (const b of [...enqueueButtons.values(), ...kindButtons.values(), ...rateButtons.values(), ...consumerButtons.values(), resetButton]) {
-        setFlag(b, 'disabled', disabled);
-      }
+      setCodeText(overlayHint, vm.overlay?.hint ?? '');
       for (const [k, b] of kindButtons) setAttr(b, 'aria-pressed', String(k === kind));
       for (const [rate, b] of rateButtons) setAttr(b, 'aria-pressed', String(rate === (vm.producer?.rate ?? 0)));
       for (const [n, b] of consumerButtons) setAttr(b, 'aria-pressed', String(n === vm.workers?.count));
-      if (vm.caption !== lastCaption) {
-        lastCaption = vm.caption;
-        caption.replaceChildren(...captionNodes(vm.caption));
-      }
     },
     setFill(fraction) {
       const width = tube.w * fraction;
       setAttr(fill, 'width', width.toFixed(1));
-    },
-    setMessage(value) {
-      setText(message, value);
     },
   };
 }

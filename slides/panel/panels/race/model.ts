@@ -1,10 +1,19 @@
-import type { JobKind, LaneName, LaneRun, LaneState } from '../../../../demo-server/src/protocol/index.ts';
-import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption } from '../../captions.ts';
+import { isLaneName, type JobKind, type LaneName, type LaneRun, type LaneState } from '../../../../demo-server/src/protocol/index.ts';
 import { formatCount, formatSeconds } from '../../format.ts';
-import type { Mode } from '../../mode.ts';
+import type { FrameModel } from '../../frame/frame.ts';
 import type { RecordedLane, Recording } from '../../recording.ts';
+import { allow, selectSource, type Presentation, type SourceInput } from '../../source.ts';
 import type { StoreState } from '../../store.ts';
 import { latestRun, type RaceSeries } from './history.ts';
+
+const DEFAULT_LANES: readonly LaneName[] = ['memory', 'bullmq', 'rabbitmq'];
+
+/** `memory, bullmq` -> lanes in the order given, each once; the names it does not know. */
+export function parseLanes(attr: string | undefined): { lanes: LaneName[]; unknown: string[] } {
+  if (attr === undefined || attr.trim() === '') return { lanes: [...DEFAULT_LANES], unknown: [] };
+  const names = [...new Set(attr.split(',').map((name) => name.trim()).filter(Boolean))];
+  return { lanes: names.filter(isLaneName), unknown: names.filter((name) => !isLaneName(name)) };
+}
 
 /** Bursts the race buttons send, the same to every lane. */
 export const raceSizes = [1_000, 20_000] as const;
@@ -34,27 +43,19 @@ export interface RaceLaneModel {
   readonly problem: { readonly title: string; readonly detail: string; readonly hint: string } | undefined;
 }
 
-export interface RaceViewModel {
+export interface RaceViewModel extends FrameModel {
   readonly lanes: readonly RaceLaneModel[];
   readonly headline: string;
   /** Said once every racing lane finished. */
   readonly winner: string | undefined;
   /** Seconds since the start and jobs/s per lane, in the panel's lane order; NaN where a lane has no sample. */
   readonly chart: { readonly t: readonly number[]; readonly ys: readonly (readonly number[])[] } | undefined;
-  readonly controls: 'enabled' | 'disabled' | 'hidden';
   /** Lanes a press of a race button sends the burst to: those the server has and that are up. */
   readonly startable: readonly LaneName[];
-  readonly banner: string | undefined;
-  readonly caption: string;
-  readonly dim: boolean;
 }
 
-export interface RaceInput {
-  readonly mode: Mode;
+export interface RaceInput extends SourceInput {
   readonly lanes: readonly LaneName[];
-  readonly recording: Recording | undefined;
-  /** The store's state: the server's when live, the live window's when a mirror; undefined in an export. */
-  readonly store: StoreState | undefined;
   /** Throughput samples of the live race, if one ran since the page loaded. */
   readonly series: RaceSeries | undefined;
 }
@@ -62,20 +63,13 @@ export interface RaceInput {
 /** What the lane is called on screen: its label from the server or the recording, else its id. */
 const labelOf = (name: LaneName, lane: { capabilities?: { label: string } } | undefined): string => lane?.capabilities?.label ?? name;
 
-export function raceViewModel({ mode, lanes, recording, store, series }: RaceInput): RaceViewModel {
-  if (mode === 'live' && store?.everConnected) return fromLive(lanes, store, series);
-  // A preview shows the presenter's race as it runs, without the buttons that would run it twice.
-  if (mode === 'mirror' && store?.everConnected) {
-    return { ...fromLive(lanes, store, series), controls: 'hidden', startable: [], caption: MIRROR_NOTE };
-  }
-  const caption = (tail: string) => [recordedCaption(recording), tail].filter(Boolean).join(' ');
-  if (mode === 'static') return fromRecording(lanes, recording, caption(HOW_TO_GO_LIVE), undefined);
-  if (mode === 'mirror') return fromRecording(lanes, recording, caption(MIRROR_NOTE), undefined);
-  const offline = store?.connection === 'offline';
-  return fromRecording(lanes, recording, caption(offline ? HOW_TO_GO_LIVE : CONNECTING), offline ? OFFLINE_BANNER : undefined);
+export function raceViewModel(input: RaceInput): RaceViewModel {
+  const source = selectSource(input);
+  if (source.from === 'server') return fromLive(input.lanes, source.state, input.series, source);
+  return fromRecording(input.lanes, source.recording, source);
 }
 
-function fromRecording(lanes: readonly LaneName[], recording: Recording | undefined, caption: string, banner: string | undefined): RaceViewModel {
+function fromRecording(lanes: readonly LaneName[], recording: Recording | undefined, source: Presentation): RaceViewModel {
   const race = latestRun(lanes.map((name) => recording?.lanes[name]));
   const models = lanes.map((name) => {
     const recorded = recording?.lanes[name];
@@ -88,10 +82,10 @@ function fromRecording(lanes: readonly LaneName[], recording: Recording | undefi
     t: recording.chart.t,
     ys: lanes.map((name) => (recording.chart?.lanes[name] ?? recording.chart!.t.map(() => null)).map((y) => y ?? Number.NaN)),
   };
-  return finish(models, race, chart, { controls: 'hidden', startable: [], banner, caption, dim: false });
+  return finish(models, race, chart, { controls: source.controls, startable: [], banner: source.banner, caption: source.note, dim: source.dim });
 }
 
-function fromLive(lanes: readonly LaneName[], store: StoreState, series: RaceSeries | undefined): RaceViewModel {
+function fromLive(lanes: readonly LaneName[], store: StoreState, series: RaceSeries | undefined, source: Presentation): RaceViewModel {
   const race = latestRun(lanes.map((name) => store.lanes.get(name)));
   const models = lanes.map((name) => {
     const state = store.lanes.get(name);
@@ -107,18 +101,17 @@ function fromLive(lanes: readonly LaneName[], store: StoreState, series: RaceSer
     }
     return laneModel(name, label, state, race, store.serverTime);
   });
-  const offline = store.connection !== 'open';
-  const startable = offline ? [] : models.filter((lane) => lane.status !== 'down' && lane.status !== 'absent').map((lane) => lane.name);
+  const startable = source.controls !== 'enabled' ? [] : models.filter((lane) => lane.status !== 'down' && lane.status !== 'absent').map((lane) => lane.name);
   const chart =
     series && series.raceId === race?.id
       ? { t: series.t, ys: lanes.map((name) => series.lanes.get(name) ?? series.t.map(() => Number.NaN)) }
       : undefined;
   return finish(models, race, chart, {
-    controls: startable.length > 0 ? 'enabled' : 'disabled',
+    controls: allow(source.controls, startable.length > 0),
     startable,
-    banner: offline ? OFFLINE_BANNER : undefined,
-    caption: '',
-    dim: offline,
+    banner: source.banner,
+    caption: source.note,
+    dim: source.dim,
   });
 }
 

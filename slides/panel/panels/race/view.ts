@@ -1,9 +1,10 @@
 import type { LaneName } from '../../../../demo-server/src/protocol/index.ts';
-import { html, setAttr, setFlag, setText, svg } from '../../dom.ts';
-import { captionNodes } from '../../caption-nodes.ts';
-import { formatCount, formatLatency, formatPlace, formatSeconds, NO_VALUE } from '../../format.ts';
+import { createChart, decades, type Chart } from '../../chart/chart.ts';
 import { laneStyle } from '../../chart/lane-style.ts';
-import { createRaceChart, type RaceChart } from '../../chart/chart.ts';
+import { html, setAttr, setCodeText, setFlag, setText, svg } from '../../dom.ts';
+import { formatCompact, formatCount, formatLatency, formatPlace, formatSeconds, NO_VALUE } from '../../format.ts';
+import type { PanelFrame } from '../../frame/frame.ts';
+import { createLaneTable, type LaneColumn } from '../../lane-table.ts';
 import { raceSizes, type RaceLaneModel, type RaceViewModel } from './model.ts';
 
 /** The table's rows after the lane names: what each shows, and its label with the unit. */
@@ -45,127 +46,90 @@ function swatch(name: LaneName): SVGSVGElement {
     svg('line', { x1: 2, y1: 6, x2: 46, y2: 6, stroke: style.color, 'stroke-width': 5, 'stroke-dasharray': style.dash.join(' ') || 'none' }));
 }
 
-interface LaneColumn {
-  readonly header: HTMLElement;
-  readonly label: HTMLElement;
-  readonly bar: HTMLElement;
-  readonly place: HTMLElement;
-  readonly cells: Record<RowId, HTMLElement>;
-  readonly problem: { readonly line: HTMLElement; readonly title: HTMLElement; readonly hint: HTMLElement };
-}
-
 export interface RaceView {
-  readonly root: HTMLElement;
-  readonly chart: RaceChart;
   readonly raceButtons: ReadonlyMap<(typeof raceSizes)[number], HTMLButtonElement>;
   readonly resetButton: HTMLButtonElement;
   render(vm: RaceViewModel): void;
   /** Redraws the chart from the model's samples; separate from `render`, which runs more often. */
   renderChart(vm: RaceViewModel): void;
-  setMessage(text: string): void;
+  destroy(): void;
 }
 
-export function createRaceView(lanes: readonly LaneName[], focus: LaneName | undefined): RaceView {
-  // The buttons sit at the top: at the bottom of a slide, Marp's page controls cover them when the pointer moves.
-  const button = (label: string, title: string) => html('button', { type: 'button', title }, label);
-  const raceButtons = new Map(raceSizes.map((n) => [n, button(`Race ${formatCount(n)}`, `Send ${formatCount(n)} jobs to each lane at the same moment`)]));
-  const resetButton = button('Reset', 'Clear every queue and counter on the demo server');
-  const controls = html('div', { class: 'demo-group demo-race-controls', 'data-controls': 'hidden' }, ...raceButtons.values(), resetButton);
-  const head = html('div', { class: 'demo-head' }, html('span', { class: 'demo-title' }, 'Broker race'), controls);
-  const chart = createRaceChart(lanes.map((name) => laneStyle(name)));
+/** Throughput per lane over time, on an arcsinh axis: an in-process lane can run 30 times faster than a broker. */
+function throughputChart(lanes: readonly LaneName[]): Chart {
+  return createChart({
+    label: 'Throughput of each lane over time, jobs per second',
+    x: { label: 'seconds since the start', format: (v) => `${v} s`, range: (_min, max) => [0, Math.max(1, max)] },
+    y: { label: 'jobs/s (log)', format: formatCompact, log: true, splits: decades, range: (_min, max) => [0, Math.max(100, max * 1.5)] },
+    series: lanes.map((name) => ({ kind: 'line', style: laneStyle(name) })),
+  });
+}
 
-  const cell = (role: string, cls: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]) =>
-    html('div', { role, class: cls, ...attrs }, ...children);
-  const columns = new Map<LaneName, LaneColumn>();
-  for (const name of lanes) {
-    const label = html('span', { class: 'demo-race-lane-name' }, name);
-    const bar = html('span', { class: 'demo-race-bar-fill' });
-    bar.style.background = laneStyle(name).color;
-    const header = cell('columnheader', 'demo-race-col-head', { 'data-lane': name },
-      label,
-      html('span', { class: 'demo-race-key', 'aria-hidden': 'true' }, swatch(name), html('span', { class: 'demo-race-bar' }, bar)));
-    const place = html('span', { class: 'demo-race-place' });
-    const cells = {} as Record<RowId, HTMLElement>;
-    for (const { id } of rows) cells[id] = cell('cell', 'demo-race-cell', { 'data-lane': name, 'data-row': id }, NO_VALUE);
-    cells.time.prepend(place);
-    // Title and the command that fixes it, on screen; the broker's own words on hover, where room is.
-    const problem = {
-      title: html('span', { class: 'demo-race-problem-title' }),
-      hint: html('span', { class: 'demo-race-problem-hint' }),
-    };
-    const line = html('div', { class: 'demo-race-problem', 'data-lane': name, hidden: true }, problem.title, problem.hint);
-    columns.set(name, { header, label, bar, place, cells, problem: { line, ...problem } });
-    if (name === focus) for (const el of [header, ...Object.values(cells)]) el.classList.add('demo-focus');
+/** A lane's column of the table, with its progress bar, place, and the line that says why it sits out. */
+function laneColumn(name: LaneName, column: LaneColumn<RowId>) {
+  const label = html('span', { class: 'demo-race-lane-name' }, name);
+  const bar = html('span', { class: 'demo-race-bar-fill' });
+  bar.style.background = laneStyle(name).color;
+  column.header.append(label, html('span', { class: 'demo-race-key', 'aria-hidden': 'true' }, swatch(name), html('span', { class: 'demo-race-bar' }, bar)));
+  const place = html('span', { class: 'demo-race-place' });
+  column.cells.time.prepend(place);
+  // Title and the command that fixes it, on screen; the broker's own words on hover, where room is.
+  const title = html('span', { class: 'demo-race-problem-title' });
+  const hint = html('span', { class: 'demo-race-problem-hint' });
+  const problem = html('div', { class: 'demo-race-problem', 'data-lane': name, hidden: true }, title, hint);
+
+  function render(lane: RaceLaneModel, winner: boolean): void {
+    setText(label, lane.label);
+    const width = `${((lane.progress ?? 0) * 100).toFixed(1)}%`;
+    if (bar.style.width !== width) bar.style.width = width;
+    setText(place, lane.place === undefined ? '' : formatPlace(lane.place));
+    for (const { id } of rows) {
+      // The time cell keeps its place badge as first child; the value is the text after it.
+      if (id === 'time') setTimeText(column.cells.time, cellText(lane, id));
+      else setText(column.cells[id], cellText(lane, id));
+    }
+    const out = lane.status === 'down' || lane.status === 'absent';
+    for (const el of column.all) {
+      el.classList.toggle('demo-lane-out', out);
+      el.classList.toggle('demo-winner', winner);
+    }
+    setFlag(problem, 'hidden', !lane.problem);
+    setText(title, lane.problem?.title ?? '');
+    setAttr(problem, 'title', lane.problem?.detail ?? '');
+    setCodeText(hint, lane.problem?.hint ?? '');
   }
+  return { problem, render };
+}
 
-  const row = (...cells: HTMLElement[]) => html('div', { role: 'row', class: 'demo-race-row' }, ...cells);
-  const table = html('div', { role: 'table', class: 'demo-race-table', 'aria-label': 'Race figures per lane' },
-    row(cell('columnheader', 'demo-race-corner'), ...[...columns.values()].map((c) => c.header)),
-    ...rows.map(({ id, label }) =>
-      row(cell('rowheader', 'demo-race-row-label', {}, label), ...[...columns.values()].map((c) => c.cells[id]))),
-  );
-  table.style.gridTemplateColumns = `auto repeat(${lanes.length}, minmax(0, 1fr))`;
+/** The race's view, inside its frame; the buttons sit at the top, where Marp's page controls never cover them. */
+export function createRaceView(frame: PanelFrame, lanes: readonly LaneName[], focus: LaneName | undefined): RaceView {
+  const raceButtons = new Map(raceSizes.map((n) => [n, frame.button(`Race ${formatCount(n)}`, `Send ${formatCount(n)} jobs to each lane at the same moment`)]));
+  const resetButton = frame.button('Reset', 'Clear every queue and counter on the demo server');
+  frame.controls.append(frame.group(undefined, ...raceButtons.values(), resetButton));
+  const chart = throughputChart(lanes);
 
-  const problems = html('div', { class: 'demo-race-problems' }, ...[...columns.values()].map((c) => c.problem.line));
+  const table = createLaneTable('Race figures per lane', lanes, rows);
+  const columns = new Map(lanes.map((name) => [name, laneColumn(name, table.columns.get(name)!)]));
+  if (focus) for (const el of table.columns.get(focus)?.all ?? []) el.classList.add('demo-focus');
+
+  const problems = html('div', { class: 'demo-race-problems' }, ...[...columns.values()].map((c) => c.problem));
   // What the race is, while it runs; who won, once it is over.
   const status = html('div', { class: 'demo-race-status', role: 'status' });
-  const message = html('div', { class: 'demo-message', role: 'alert' });
-  const caption = html('div', { class: 'demo-caption' });
-  const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
-  const body = html('div', { class: 'demo-race-body' }, chart.root, table);
-  const root = html('div', { class: 'demo-panel demo-race' }, banner, head, body, problems, status, message, caption);
+  frame.body.append(html('div', { class: 'demo-race-body' }, chart.root, table.root), problems, status);
 
-  let lastCaption: string | undefined;
   return {
-    root,
-    chart,
     raceButtons,
     resetButton,
     render(vm) {
-      for (const lane of vm.lanes) {
-        const column = columns.get(lane.name);
-        if (!column) continue;
-        setText(column.label, lane.label);
-        const width = `${((lane.progress ?? 0) * 100).toFixed(1)}%`;
-        if (column.bar.style.width !== width) column.bar.style.width = width;
-        setText(column.place, lane.place === undefined ? '' : formatPlace(lane.place));
-        for (const { id } of rows) {
-          const el = column.cells[id];
-          // The time cell keeps its place badge as first child; the value is the text after it.
-          if (id === 'time') setTimeText(el, cellText(lane, id));
-          else setText(el, cellText(lane, id));
-        }
-        const out = lane.status === 'down' || lane.status === 'absent';
-        for (const el of [column.header, ...Object.values(column.cells)]) {
-          el.classList.toggle('demo-lane-out', out);
-          el.classList.toggle('demo-winner', lane.place === 1 && vm.winner !== undefined);
-        }
-        setFlag(column.problem.line, 'hidden', !lane.problem);
-        setText(column.problem.title, lane.problem?.title ?? '');
-        setAttr(column.problem.line, 'title', lane.problem?.detail ?? '');
-        if (column.problem.hint.dataset.text !== (lane.problem?.hint ?? '')) {
-          column.problem.hint.dataset.text = lane.problem?.hint ?? '';
-          column.problem.hint.replaceChildren(...captionNodes(lane.problem?.hint ?? ''));
-        }
-      }
+      frame.present(vm);
+      for (const lane of vm.lanes) columns.get(lane.name)?.render(lane, lane.place === 1 && vm.winner !== undefined);
       setText(status, vm.winner ?? vm.headline);
       status.classList.toggle('demo-race-won', vm.winner !== undefined);
-      root.classList.toggle('demo-dim', vm.dim);
-      setFlag(banner, 'hidden', !vm.banner);
-      setText(banner, vm.banner ?? '');
-      setAttr(controls, 'data-controls', vm.controls);
-      for (const b of [...raceButtons.values(), resetButton]) setFlag(b, 'disabled', vm.controls !== 'enabled');
-      if (vm.caption !== lastCaption) {
-        lastCaption = vm.caption;
-        caption.replaceChildren(...captionNodes(vm.caption));
-      }
     },
     renderChart(vm) {
-      chart.setData(vm.chart?.t ?? [], vm.chart?.ys ?? lanes.map(() => []));
+      chart.draw({ x: vm.chart?.t ?? [], ys: vm.chart?.ys ?? [] });
     },
-    setMessage(text) {
-      setText(message, text);
-    },
+    destroy: () => chart.destroy(),
   };
 }
 

@@ -1,23 +1,21 @@
 import type { ReliabilityLane, ReliabilityState } from '../../../../demo-server/src/protocol/demos/reliability.ts';
-import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption } from '../../captions.ts';
+import { sentences } from '../../captions.ts';
 import { formatCount } from '../../format.ts';
-import type { Mode } from '../../mode.ts';
-import type { Recording } from '../../recording.ts';
-import type { StoreState } from '../../store.ts';
+import type { FrameModel } from '../../frame/frame.ts';
+import { selectDemo, type SourceInput } from '../../source.ts';
 
 /** Where every number of the panel comes from, and what "lost" means: said under the table. */
 export const RELIABILITY_SOURCE =
   'From the brokers’ events. Lost: sent, never completed once the fresh worker is up and the lane quiet for 3 s.';
 
-export interface ReliabilityControls {
-  readonly shown: boolean;
+/** Which buttons may be pressed now, while the controls are on. */
+export interface ReliabilityButtons {
   readonly start: boolean;
   readonly kill: boolean;
   readonly acksLate: boolean;
-  readonly reset: boolean;
 }
 
-export interface ReliabilityViewModel {
+export interface ReliabilityViewModel extends FrameModel {
   readonly lanes: readonly ReliabilityLane[];
   readonly celeryAcksLate: boolean;
   readonly headline: string;
@@ -25,71 +23,37 @@ export interface ReliabilityViewModel {
   readonly verdict: boolean;
   /** The round before's verdict, said under this one's. */
   readonly previous: string;
-  readonly controls: ReliabilityControls;
+  readonly allowed: ReliabilityButtons;
   /** The start button's label, with the round's size. */
   readonly startLabel: string;
-  readonly problem: string | undefined;
-  readonly banner: string | undefined;
-  readonly caption: string;
-  readonly dim: boolean;
 }
 
-export interface ReliabilityInput {
-  readonly mode: Mode;
-  readonly recording: Recording | undefined;
-  readonly store: StoreState | undefined;
-}
-
-const noControls: ReliabilityControls = { shown: false, start: false, kill: false, acksLate: false, reset: false };
-
-export function reliabilityViewModel({ mode, recording, store }: ReliabilityInput): ReliabilityViewModel {
-  const live = store?.everConnected ? store.demos.reliability : undefined;
-  if (mode === 'live' && store?.everConnected) {
-    if (!live) return empty('This demo server does not run the reliability demo: update it and restart.', undefined, noControls);
-    const offline = store.connection !== 'open';
-    return fromState(live, {
-      controls: offline ? noControls : controlsFor(live),
-      banner: offline ? OFFLINE_BANNER : undefined,
-      caption: RELIABILITY_SOURCE,
-      dim: offline,
-    });
+export function reliabilityViewModel(input: SourceInput): ReliabilityViewModel {
+  const source = selectDemo('reliability', input);
+  const state = source.state;
+  const frame = { controls: source.controls, banner: source.banner, caption: sentences(RELIABILITY_SOURCE, source.note), dim: source.dim, failure: state?.problem };
+  if (!state) {
+    return { ...frame, lanes: [], celeryAcksLate: false, headline: '', verdict: false, previous: '', allowed: allowedIn(undefined), startLabel: 'Start long jobs' };
   }
-  if (mode === 'mirror' && live) return fromState(live, { controls: noControls, banner: undefined, caption: MIRROR_NOTE, dim: false });
-  const tail = mode === 'static' ? HOW_TO_GO_LIVE : mode === 'mirror' ? MIRROR_NOTE : store?.connection === 'offline' ? HOW_TO_GO_LIVE : CONNECTING;
-  const banner = mode === 'live' && store?.connection === 'offline' ? OFFLINE_BANNER : undefined;
-  const recorded = recording?.demos?.reliability;
-  const caption = [recordedCaption(recording), tail].filter(Boolean).join(' ');
-  if (!recorded) return empty('No recorded run of this demo yet: `npm run record -- --only reliability`.', banner, noControls, caption);
-  return fromState(recorded, { controls: noControls, banner, caption, dim: false });
-}
-
-function empty(headline: string, banner: string | undefined, controls: ReliabilityControls, caption = ''): ReliabilityViewModel {
-  return { lanes: [], celeryAcksLate: false, headline, verdict: false, previous: '', controls, startLabel: 'Start long jobs', problem: undefined, banner, caption, dim: false };
-}
-
-function controlsFor(state: ReliabilityState): ReliabilityControls {
-  const between = state.phase === 'idle' || state.phase === 'settled';
-  const running = state.lanes.filter((lane) => lane.status === 'busy');
-  // Killed only once every slot of every worker holds a job: then "mid-task" is true in each lane.
-  const everySlotBusy = running.length > 0 && running.every((lane) => lane.started >= Math.min(state.jobs.concurrency, lane.sent));
-  return { shown: true, start: between, kill: state.phase === 'running' && everySlotBusy, acksLate: between, reset: true };
-}
-
-function fromState(
-  state: ReliabilityState,
-  rest: Pick<ReliabilityViewModel, 'controls' | 'banner' | 'caption' | 'dim'>,
-): ReliabilityViewModel {
-  const seconds = state.jobs.ms / 1000;
   return {
+    ...frame,
     lanes: state.lanes,
     celeryAcksLate: state.celeryAcksLate,
     headline: headlineOf(state),
     verdict: state.phase === 'settled',
     previous: state.previous && state.previous.length > 0 ? `Round before: ${verdict(state.previous)}` : '',
-    startLabel: `Start ${state.jobs.perLane} × sleep ${seconds} s per lane`,
-    problem: state.problem,
-    ...rest,
+    allowed: allowedIn(state),
+    startLabel: `Start ${state.jobs.perLane} × sleep ${state.jobs.ms / 1000} s per lane`,
   };
+}
+
+function allowedIn(state: ReliabilityState | undefined): ReliabilityButtons {
+  if (!state) return { start: false, kill: false, acksLate: false };
+  const between = state.phase === 'idle' || state.phase === 'settled';
+  const running = state.lanes.filter((lane) => lane.status === 'busy');
+  // Killed only once every slot of every worker holds a job: then "mid-task" is true in each lane.
+  const everySlotBusy = running.length > 0 && running.every((lane) => lane.started >= Math.min(state.jobs.concurrency, lane.sent));
+  return { start: between, kill: state.phase === 'running' && everySlotBusy, acksLate: between };
 }
 
 export function headlineOf(state: ReliabilityState): string {

@@ -1,9 +1,10 @@
 import type { Dispose, PanelContext } from '../../context.ts';
-import { isolateFromDeck } from '../../isolate.ts';
-import { demoCommands, redrawOnChange, resetAll } from '../../redraw.ts';
+import { createFrame } from '../../frame/frame.ts';
+import { redrawOnChange } from '../../redraw.ts';
 import { reliabilityViewModel } from './model.ts';
-import { injectReliabilityStyles } from './styles.ts';
 import { createReliabilityView } from './view.ts';
+
+export { css } from './styles.ts';
 
 /**
  * "Kill the worker mid-task": long jobs on every lane, each lane's worker SIGKILLed, a fresh one
@@ -12,28 +13,27 @@ import { createReliabilityView } from './view.ts';
  * Declared as `<div data-demo="reliability"></div>`.
  */
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
-  injectReliabilityStyles();
-  const view = createReliabilityView();
-  const releaseDeck = isolateFromDeck(view.root);
-  let model = reliabilityViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
-  const drawing = redrawOnChange(ctx, () => {
-    model = reliabilityViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
-    view.render(model);
+  const frame = createFrame(el, { name: 'rel', title: 'Kill the worker mid-task', controlsAt: 'head' });
+  const view = createReliabilityView(frame);
+  let acksLate = false;
+  const drawing = redrawOnChange(ctx, {
+    render() {
+      const vm = reliabilityViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
+      acksLate = vm.celeryAcksLate;
+      view.render(vm);
+    },
   });
 
   const api = ctx.api;
   if (api) {
-    const send = demoCommands(api, 'reliability', view.setMessage);
-    view.startButton.addEventListener('click', () => send('start'));
-    view.killButton.addEventListener('click', () => send('kill'));
-    view.acksLateButton.addEventListener('click', () => send('acks-late', { on: !model.celeryAcksLate }));
-    view.resetButton.addEventListener('click', () => resetAll(api, view.setMessage));
+    view.startButton.addEventListener('click', () => frame.act(() => api.demo('reliability', 'start')));
+    view.killButton.addEventListener('click', () => frame.act(() => api.demo('reliability', 'kill')));
+    view.acksLateButton.addEventListener('click', () => frame.act(() => api.demo('reliability', 'acks-late', { on: !acksLate })));
+    view.resetButton.addEventListener('click', () => frame.act(() => api.reset()));
   }
 
-  el.replaceChildren(view.root);
   return () => {
     drawing.dispose();
-    releaseDeck();
-    el.replaceChildren();
+    frame.dispose();
   };
 }

@@ -1,6 +1,7 @@
 import type { ReliabilityLane } from '../../../../demo-server/src/protocol/demos/reliability.ts';
-import { captionNodes } from '../../caption-nodes.ts';
-import { html, setAttr, setFlag, setText } from '../../dom.ts';
+import { captionNodes, html, setAttr, setText } from '../../dom.ts';
+import type { PanelFrame } from '../../frame/frame.ts';
+import { createLaneTable, type LaneColumn } from '../../lane-table.ts';
 import { laneCell, workerLine, type ReliabilityViewModel } from './model.ts';
 
 const rows = [
@@ -13,94 +14,72 @@ const rows = [
 ] as const;
 type RowId = (typeof rows)[number]['id'];
 
-interface Column {
-  readonly name: HTMLElement;
-  readonly acks: HTMLElement;
-  readonly header: HTMLElement;
-  readonly cells: Record<RowId, HTMLElement>;
-}
-
 export interface ReliabilityView {
-  readonly root: HTMLElement;
   readonly startButton: HTMLButtonElement;
   readonly killButton: HTMLButtonElement;
   readonly acksLateButton: HTMLButtonElement;
   readonly resetButton: HTMLButtonElement;
   render(vm: ReliabilityViewModel): void;
-  setMessage(text: string): void;
 }
 
-export function createReliabilityView(): ReliabilityView {
-  const button = (label: string, title: string, cls = '') => html('button', { type: 'button', title, class: cls || undefined }, label);
-  const startButton = button('Start long jobs', 'Send long sleep jobs to every lane; each lane’s worker runs as many as it has slots');
-  const killButton = button('Kill the workers mid-task', 'SIGKILL to each lane’s worker process and its pool; a fresh worker takes over', 'demo-rel-kill');
-  const acksLateButton = button('Celery: acks_late', 'Restart the Celery worker with celery_acks_late (ack after the work), or back to the default');
-  const resetButton = button('Reset', 'Stop the demo’s workers and forget the numbers');
-  const controls = html('div', { class: 'demo-group demo-rel-controls', 'data-shown': 'false' }, startButton, killButton, acksLateButton, resetButton);
-  const head = html('div', { class: 'demo-head' }, html('span', { class: 'demo-title' }, 'Kill the worker mid-task'), controls);
+/** A lane's column: its name and how it acks, then its counts. */
+function laneColumn(column: LaneColumn<RowId>) {
+  const name = html('span', { class: 'demo-rel-name' });
+  const acks = html('span', { class: 'demo-rel-acks' });
+  column.header.append(name, acks);
+  function render(lane: ReliabilityLane): void {
+    setText(name, lane.label);
+    setText(acks, lane.note);
+    setAttr(acks, 'data-acks', lane.acks);
+    for (const { id } of rows) setText(column.cells[id], id === 'worker' ? workerLine(lane) : laneCell(lane, id));
+    setAttr(column.cells.lost, 'data-bad', lane.lost === undefined ? '' : String(lane.lost > 0));
+    const out = lane.status === 'absent' || lane.status === 'down';
+    for (const el of column.all) el.classList.toggle('demo-lane-out', out);
+  }
+  return { render };
+}
 
-  const table = html('div', { role: 'table', class: 'demo-rel-table', 'aria-label': 'Jobs per lane, from the brokers’ events' });
+/** A column per lane, a row per count, and what the round showed, in the frame's body. */
+export function createReliabilityView(frame: PanelFrame): ReliabilityView {
+  const startButton = frame.button('Start long jobs', 'Send long sleep jobs to every lane; each lane’s worker runs as many as it has slots');
+  const killButton = frame.button('Kill the workers mid-task', 'SIGKILL to each lane’s worker process and its pool; a fresh worker takes over', { class: 'demo-rel-kill' });
+  const acksLateButton = frame.button('Celery: acks_late', 'Restart the Celery worker with celery_acks_late (ack after the work), or back to the default');
+  const resetButton = frame.button('Reset', 'Stop the demo’s workers and forget the numbers');
+  frame.controls.append(frame.group(undefined, startButton, killButton, acksLateButton, resetButton));
+
+  const table = html('div');
   const hints = html('div', { class: 'demo-rel-hints' });
   const status = html('div', { class: 'demo-rel-status', role: 'status' });
   const previous = html('div', { class: 'demo-rel-previous' });
-  const message = html('div', { class: 'demo-message', role: 'alert' });
-  const caption = html('div', { class: 'demo-caption' });
-  const banner = html('div', { class: 'demo-banner', role: 'status', hidden: true });
-  const root = html('div', { class: 'demo-panel demo-rel' }, banner, head, table, hints, status, previous, message, caption);
+  frame.body.append(table, hints, status, previous);
 
-  let columns = new Map<string, Column>();
+  let columns = new Map<string, ReturnType<typeof laneColumn>>();
   let layout = '';
-  let lastCaption: string | undefined;
   let lastHints = '';
-  /** The server's answer to the last click, when it refused; the round's own problem otherwise. */
-  let commandError = '';
-  let problem = '';
 
   function build(lanes: readonly ReliabilityLane[]): void {
-    columns = new Map();
-    const cell = (role: string, cls: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]) =>
-      html('div', { role, class: cls, ...attrs }, ...children);
-    for (const lane of lanes) {
-      const name = html('span', { class: 'demo-rel-name' });
-      const acks = html('span', { class: 'demo-rel-acks' });
-      const header = cell('columnheader', 'demo-rel-head', { 'data-lane': lane.lane }, name, acks);
-      const cells = {} as Record<RowId, HTMLElement>;
-      for (const { id } of rows) cells[id] = cell('cell', 'demo-rel-cell', { 'data-lane': lane.lane, 'data-row': id });
-      columns.set(lane.lane, { name, acks, header, cells });
-    }
-    const row = (...cells: HTMLElement[]) => html('div', { role: 'row', class: 'demo-rel-row' }, ...cells);
-    table.replaceChildren(
-      row(cell('columnheader', 'demo-rel-label'), ...[...columns.values()].map((c) => c.header)),
-      ...rows.map(({ id, label }) => row(cell('rowheader', 'demo-rel-label', {}, label), ...[...columns.values()].map((c) => c.cells[id]))),
-    );
-    table.style.gridTemplateColumns = `auto repeat(${lanes.length}, minmax(0, 1fr))`;
+    const laneTable = createLaneTable('Jobs per lane, from the brokers’ events', lanes.map((lane) => lane.lane), rows);
+    columns = new Map([...laneTable.columns].map(([lane, column]) => [lane, laneColumn(column)]));
+    table.replaceChildren(laneTable.root);
   }
 
   return {
-    root,
     startButton,
     killButton,
     acksLateButton,
     resetButton,
     render(vm) {
+      frame.present(vm, (button) => {
+        if (button === startButton) return vm.allowed.start;
+        if (button === killButton) return vm.allowed.kill;
+        return button !== acksLateButton || vm.allowed.acksLate;
+      });
       const ids = vm.lanes.map((lane) => lane.lane).join(',');
       if (ids !== layout) {
         layout = ids;
         build(vm.lanes);
       }
-      for (const lane of vm.lanes) {
-        const column = columns.get(lane.lane);
-        if (!column) continue;
-        setText(column.name, lane.label);
-        setText(column.acks, lane.note);
-        setAttr(column.acks, 'data-acks', lane.acks);
-        for (const { id } of rows) {
-          setText(column.cells[id], id === 'worker' ? workerLine(lane) : laneCell(lane, id));
-        }
-        setAttr(column.cells.lost, 'data-bad', lane.lost === undefined ? '' : String(lane.lost > 0));
-        const out = lane.status === 'absent' || lane.status === 'down';
-        for (const el of [column.header, ...Object.values(column.cells)]) el.classList.toggle('demo-rel-out', out);
-      }
+      for (const lane of vm.lanes) columns.get(lane.lane)?.render(lane);
       const hinted = vm.lanes.filter((lane) => lane.hint);
       const hintKey = hinted.map((lane) => `${lane.label}|${lane.hint}`).join('\n');
       if (hintKey !== lastHints) {
@@ -115,25 +94,7 @@ export function createReliabilityView(): ReliabilityView {
       setAttr(status, 'data-phase', vm.verdict ? 'settled' : '');
       setText(previous, vm.previous);
       setText(startButton, vm.startLabel);
-      setAttr(controls, 'data-shown', String(vm.controls.shown));
-      setFlag(startButton, 'disabled', !vm.controls.start);
-      setFlag(killButton, 'disabled', !vm.controls.kill);
-      setFlag(acksLateButton, 'disabled', !vm.controls.acksLate);
-      setFlag(resetButton, 'disabled', !vm.controls.reset);
       setAttr(acksLateButton, 'aria-pressed', String(vm.celeryAcksLate));
-      problem = vm.problem ?? '';
-      setText(message, commandError || problem);
-      root.classList.toggle('demo-dim', vm.dim);
-      setFlag(banner, 'hidden', !vm.banner);
-      setText(banner, vm.banner ?? '');
-      if (vm.caption !== lastCaption) {
-        lastCaption = vm.caption;
-        caption.replaceChildren(...captionNodes(vm.caption));
-      }
-    },
-    setMessage(text) {
-      commandError = text;
-      setText(message, commandError || problem);
     },
   };
 }

@@ -1,4 +1,11 @@
 import type { ResultColumn, ResultFramework, ResultsState, StoredResultView } from '../../../../demo-server/src/protocol/demos/results.ts';
+import { resultFrameworks } from '../../../../demo-server/src/protocol/demos/results.ts';
+import { sentences } from '../../captions.ts';
+import type { FrameModel } from '../../frame/frame.ts';
+import { selectDemo, type SourceInput } from '../../source.ts';
+
+/** Where the panel's values and TTLs come from, said under it. */
+const SOURCES = 'Values and TTLs read back from Redis twice a second: `GET`, `LINDEX` or `HGETALL` of the key, then its `PTTL`.';
 
 export const resultLabels: Record<ResultFramework, { name: string; store: string }> = {
   celery: { name: 'Celery', store: 'Redis result backend' },
@@ -58,4 +65,19 @@ export function resultColumns(state: ResultsState | undefined, frameworks: reado
     // Newest first: the result just sent is at the top.
     return { framework, status: column.status, expiry: column.expiry, note, cards: [...column.results].reverse().map(card) };
   });
+}
+
+export interface ResultsViewModel extends FrameModel {
+  readonly columns: readonly ResultsColumnView[];
+}
+
+export function resultsViewModel(input: SourceInput): ResultsViewModel {
+  const source = selectDemo('results', input);
+  return {
+    columns: resultColumns(source.state, resultFrameworks),
+    controls: source.controls,
+    banner: source.banner,
+    caption: sentences(SOURCES, source.note),
+    dim: source.dim,
+  };
 }

@@ -1,38 +1,29 @@
 import { resultFrameworks } from '../../../../demo-server/src/protocol/demos/results.ts';
 import type { Dispose, PanelContext } from '../../context.ts';
-import { isolateFromDeck } from '../../isolate.ts';
-import { demoCommands, redrawOnChange } from '../../redraw.ts';
-import { demoSource } from '../../source.ts';
-import { resultColumns } from './model.ts';
-import { injectResultsStyles } from './styles.ts';
+import { createFrame } from '../../frame/frame.ts';
+import { redrawOnChange } from '../../redraw.ts';
+import { resultsViewModel } from './model.ts';
 import { createResultsView } from './view.ts';
+
+export { css } from './styles.ts';
 
 /**
  * Result store, live: `cpu(n)` on Celery, Dramatiq and BullMQ, each value read back from where its
  * framework keeps it in Redis, with that key's TTL (Redis `PTTL`, read twice a second) until it is gone.
  * Declared as `<div data-demo="results"></div>`.
  */
-const SOURCES = 'Values and TTLs read back from Redis twice a second: `GET`, `LINDEX` or `HGETALL` of the key, then its `PTTL`.';
-
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
-  injectResultsStyles();
-  const view = createResultsView(resultFrameworks);
-  const releaseDeck = isolateFromDeck(view.root);
-  const drawing = redrawOnChange(ctx, () => {
-    const source = demoSource('results', { mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state });
-    view.render(resultColumns(source.state, resultFrameworks), source.controls, [SOURCES, source.note].filter(Boolean).join(' '), source.banner);
+  const frame = createFrame(el, { name: 'results', controlsAt: 'foot' });
+  const view = createResultsView(frame, resultFrameworks);
+  const drawing = redrawOnChange(ctx, {
+    render: () => view.render(resultsViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state })),
   });
 
   const api = ctx.api;
-  if (api) {
-    const send = demoCommands(api, 'results', view.setMessage);
-    view.enqueueButton.addEventListener('click', () => send('enqueue'));
-  }
+  if (api) view.enqueueButton.addEventListener('click', () => frame.act(() => api.demo('results', 'enqueue')));
 
-  el.replaceChildren(view.root);
   return () => {
     drawing.dispose();
-    releaseDeck();
-    el.replaceChildren();
+    frame.dispose();
   };
 }

@@ -1,7 +1,5 @@
-import { injectPanelCss } from '../../panel-css.ts';
-
 /** The result store panel: a column per framework, a card per result with its key and live TTL. */
-const css = `
+export const css = `
 .demo-results { gap: 8px; }
 .demo-res-columns { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 14px; }
 .demo-res-column { display: flex; flex-direction: column; gap: 6px; min-width: 0; }
@@ -30,6 +28,3 @@ const css = `
 .demo-results .demo-caption { font-size: 17px; line-height: 1.25; color: var(--demo-muted); }
 `;
 
-export function injectResultsStyles(): void {
-  injectPanelCss('demo-results-styles', css);
-}

@@ -1,9 +1,10 @@
 import type { Dispose, PanelContext } from '../../context.ts';
-import { isolateFromDeck } from '../../isolate.ts';
-import { demoCommands, redrawOnChange, resetAll } from '../../redraw.ts';
+import { createFrame } from '../../frame/frame.ts';
+import { redrawOnChange } from '../../redraw.ts';
 import { retriesViewModel } from './model.ts';
-import { injectRetriesStyles } from './styles.ts';
 import { createRetriesView } from './view.ts';
+
+export { css } from './styles.ts';
 
 /**
  * Retries with backoff: flaky jobs at a failure rate picked on the slide, each lane's framework retrying
@@ -12,22 +13,21 @@ import { createRetriesView } from './view.ts';
  * Declared as `<div data-demo="retries"></div>`.
  */
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
-  injectRetriesStyles();
-  const view = createRetriesView();
-  const releaseDeck = isolateFromDeck(view.root);
-  const drawing = redrawOnChange(ctx, () => view.render(retriesViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state })));
+  const frame = createFrame(el, { name: 'retry', title: 'Flaky jobs, retried', controlsAt: 'head' });
+  const view = createRetriesView(frame);
+  const drawing = redrawOnChange(ctx, {
+    render: () => view.render(retriesViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state })),
+  });
 
   const api = ctx.api;
   if (api) {
-    const send = demoCommands(api, 'retries', view.setMessage);
-    for (const [failRate, button] of view.runButtons) button.addEventListener('click', () => send('run', { failRate }));
-    view.resetButton.addEventListener('click', () => resetAll(api, view.setMessage));
+    for (const [failRate, button] of view.runButtons) button.addEventListener('click', () => frame.act(() => api.demo('retries', 'run', { failRate })));
+    view.resetButton.addEventListener('click', () => frame.act(() => api.reset()));
   }
 
-  el.replaceChildren(view.root);
   return () => {
     drawing.dispose();
-    releaseDeck();
-    el.replaceChildren();
+    view.destroy();
+    frame.dispose();
   };
 }

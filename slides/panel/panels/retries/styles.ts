@@ -1,27 +1,17 @@
 /**
- * The retries panel's CSS, injected once beside the shared panel styles. Sizes are slide px (1280x720).
+ * The retries panel: a card per lane, 2 by 2. Sizes are slide px (1280x720).
  * Attempts: hollow orange = failed and retried, filled blue = succeeded, orange cross = failed for good.
  */
-const css = `
+export const css = `
 .demo-retry { gap: 4px; padding-top: 8px; padding-bottom: 8px; }
-.demo-retry .demo-head { align-items: center; }
-.demo-retry-controls { margin-left: auto; }
-.demo-retry-controls[data-shown="false"] { display: none; }
-.demo-retry-controls button { min-height: 38px; padding: 2px 12px; font-size: 19px; }
+.demo-retry .demo-head .demo-controls button { min-height: 38px; padding: 2px 12px; font-size: 19px; }
 .demo-retry-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 18px; }
 .demo-retry-card { display: flex; flex-direction: column; gap: 1px; min-width: 0; }
 .demo-retry-card-head { display: flex; align-items: baseline; gap: 10px; white-space: nowrap; min-width: 0; }
 .demo-retry-name { flex: none; font-size: 20px; font-weight: 700; }
 .demo-retry-policy { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--demo-muted); font-size: 14px; font-family: 'DejaVu Sans Mono', ui-monospace, monospace; }
-.demo-retry-plot { display: block; width: 100%; height: auto; }
-.demo-retry-plot[hidden] { display: none; }
-.demo-retry-link { stroke: var(--demo-line); stroke-width: 1.5; }
-.demo-retry-retry { fill: none; stroke: var(--demo-fail); stroke-width: 2; }
-.demo-retry-running { fill: var(--demo-fg); }
-.demo-retry-ok { fill: var(--demo-done); }
-.demo-retry-dead { stroke: var(--demo-fail); stroke-width: 2.5; stroke-linecap: round; fill: none; }
-.demo-retry-axis { stroke: var(--demo-line); stroke-width: 1; }
-.demo-retry-tick { fill: var(--demo-muted); font-size: 12px; font-family: inherit; }
+.demo-retry-card .demo-chart { height: 116px; }
+.demo-retry-card .demo-chart[hidden] { display: none; }
 .demo-retry-hint { min-height: 60px; font-size: 17px; line-height: 1.3; color: var(--demo-fg); }
 .demo-retry-hint[hidden] { display: none; }
 .demo-retry-out .demo-retry-name { color: var(--demo-muted); }
@@ -35,16 +25,5 @@ const css = `
 .demo-retry-total-deadLettered .demo-retry-symbol, .demo-retry-total-deadLettered .demo-retry-total-value { color: var(--demo-fail); }
 .demo-retry-status { min-height: 26px; font-size: 19px; font-weight: 700; }
 .demo-retry-status[data-done="true"] { color: var(--demo-warn); }
-.demo-retry .demo-message:empty { display: none; }
-.demo-retry .demo-caption { font-size: 15px; line-height: 1.3; color: var(--demo-muted); }
+.demo-retry .demo-caption { font-size: 15px; }
 `;
-
-const STYLE_ID = 'demo-retries-styles';
-
-export function injectRetriesStyles(doc: Document = document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = css;
-  doc.head.append(style);
-}

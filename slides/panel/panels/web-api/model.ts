@@ -1,10 +1,8 @@
 import type { WebApiLane, WebApiRequest, WebApiState, WebApiVariant } from '../../../../demo-server/src/protocol/index.ts';
-import { CONNECTING, HOW_TO_GO_LIVE, MIRROR_NOTE, OFFLINE_BANNER, recordedCaption } from '../../captions.ts';
 import { formatLatency } from '../../format.ts';
-import type { Mode } from '../../mode.ts';
-import type { Recording } from '../../recording.ts';
-import type { StoreState } from '../../store.ts';
+import type { FrameModel } from '../../frame/frame.ts';
 import { laneProblem } from '../../lane-problem.ts';
+import { allow, selectDemo, type SourceInput } from '../../source.ts';
 
 /** One request drawn to scale, ms after the round started; `answeredMs` and `jobEndMs` reach "now" while pending. */
 export interface TimelineRow {
@@ -27,24 +25,16 @@ export interface VariantModel {
   readonly summary: string;
 }
 
-export interface WebApiViewModel {
+export interface WebApiViewModel extends FrameModel {
   readonly headline: string;
   readonly variants: readonly VariantModel[];
   /** The right edge of both timelines, ms: the same scale for both, so their lengths compare. */
   readonly scaleMs: number;
   readonly lane: WebApiLane | undefined;
   readonly running: boolean;
-  readonly controls: 'enabled' | 'disabled' | 'hidden';
-  readonly banner: string | undefined;
-  readonly caption: string;
-  /** Why the chosen lane cannot take the emails now, with the command that fixes it. */
-  readonly problem: string | undefined;
 }
 
-export interface WebApiInput {
-  readonly mode: Mode;
-  readonly recording: Recording | undefined;
-  readonly store: StoreState | undefined;
+export interface WebApiInput extends SourceInput {
   /** The server's clock now, estimated from its last message, so pending bars grow between messages. */
   readonly serverNow?: number;
   /** The lane the speaker picked for the next round. */
@@ -56,28 +46,18 @@ const titles: Record<WebApiVariant, string> = {
   sync: 'Email in the request: waits for it',
 };
 
-export function webApiViewModel({ mode, recording, store, serverNow, lane }: WebApiInput): WebApiViewModel {
-  const live = store?.everConnected ? store.demos['web-api'] : undefined;
-  if (mode === 'live' && store?.everConnected) {
-    const offline = store.connection !== 'open';
-    const vm = fromState(live, serverNow ?? store.serverTime, '');
-    const controls = !live || offline || vm.running ? 'disabled' : 'enabled';
-    const problem = lane === undefined || vm.running ? undefined : laneProblem(store, lane);
-    return { ...vm, controls, banner: offline ? OFFLINE_BANNER : undefined, problem };
-  }
-  if (mode === 'mirror' && store?.everConnected) return fromState(live, serverNow ?? store.serverTime, MIRROR_NOTE);
-  const recorded = recording?.demos?.['web-api'];
-  const caption = (tail: string) => [recordedCaption(recording), tail].filter(Boolean).join(' ');
-  if (mode === 'static') return fromState(recorded, undefined, caption(HOW_TO_GO_LIVE));
-  if (mode === 'mirror') return fromState(recorded, undefined, caption(MIRROR_NOTE));
-  const offline = store?.connection === 'offline';
-  return { ...fromState(recorded, undefined, caption(offline ? HOW_TO_GO_LIVE : CONNECTING)), banner: offline ? OFFLINE_BANNER : undefined };
+export function webApiViewModel(input: WebApiInput): WebApiViewModel {
+  const source = selectDemo('web-api', input);
+  // While a round runs, pending bars reach "now"; a recording or a finished round stops at its last event.
+  const vm = fromState(source.state, source.live ? (input.serverNow ?? input.store?.serverTime) : undefined);
+  // Why the chosen lane cannot take the emails now, with the command that fixes it.
+  const problem = input.lane === undefined || vm.running || source.controls === 'hidden' ? undefined : laneProblem(input.store, input.lane);
+  return { ...vm, controls: allow(source.controls, !vm.running), banner: source.banner, caption: source.note, dim: source.dim, problem };
 }
 
-function fromState(state: WebApiState | undefined, serverTime: number | undefined, caption: string): WebApiViewModel {
+function fromState(state: WebApiState | undefined, serverTime: number | undefined): Omit<WebApiViewModel, keyof FrameModel> {
   const round = state?.round ?? null;
   const jobMs = state?.job.ms ?? 1_500;
-  // While a round runs, pending bars reach "now"; a recording or a finished round stops at its last event.
   const now = round && !round.done && serverTime !== undefined ? Math.max(0, serverTime - round.startedAt) : 0;
   const variants = (['async', 'sync'] as const).map((variant) => variantModel(variant, round?.timelines ?? [], now));
   const ends = variants.flatMap((v) => v.rows.flatMap((row) => [row.answeredMs, row.jobEndMs ?? 0]));
@@ -90,10 +70,6 @@ function fromState(state: WebApiState | undefined, serverTime: number | undefine
     scaleMs: niceScale(Math.max(jobMs * 1.2, now, ...ends)),
     lane: round?.lane,
     running: round !== null && !round.done,
-    controls: 'hidden',
-    banner: undefined,
-    caption,
-    problem: undefined,
   };
 }
 

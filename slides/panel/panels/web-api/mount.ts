@@ -1,9 +1,12 @@
-import { webApiLanes, type WebApiLane } from '../../../../demo-server/src/protocol/index.ts';
+import { webApiLanes } from '../../../../demo-server/src/protocol/index.ts';
 import type { Dispose, PanelContext } from '../../context.ts';
-import { isolateFromDeck } from '../../isolate.ts';
-import { demoCommands } from '../../redraw.ts';
-import { webApiViewModel, type WebApiViewModel } from './model.ts';
+import { createFrame } from '../../frame/frame.ts';
+import { createLanePicker } from '../../lane-picker.ts';
+import { redrawOnChange } from '../../redraw.ts';
+import { webApiViewModel } from './model.ts';
 import { createWebApiView } from './view.ts';
+
+export { css } from './styles.ts';
 
 /**
  * Use case "background tasks for a web API": the same signup endpoint with its welcome email sent in
@@ -15,61 +18,29 @@ import { createWebApiView } from './view.ts';
 /** While a round runs, pending bars grow this often, ms, between the server's messages. */
 const GROW_EVERY_MS = 100;
 
-const isWebApiLane = (name: string | undefined): name is WebApiLane => (webApiLanes as readonly string[]).includes(name ?? '');
-
 export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
-  const view = createWebApiView();
-  const releaseDeck = isolateFromDeck(view.root);
-  const store = ctx.store;
-  let lane: WebApiLane = isWebApiLane(el.dataset.lane) ? el.dataset.lane : 'bullmq';
-  // The server's clock, as of the last message, against ours: bars grow on the server's time.
-  let clock = { server: store?.state.serverTime ?? 0, local: Date.now() };
-  let model: WebApiViewModel = compute();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  function compute(): WebApiViewModel {
-    const serverNow = clock.server + (Date.now() - clock.local);
-    return webApiViewModel({ mode: ctx.mode, recording: ctx.recording, store: store?.state, serverNow, lane });
-  }
-
-  function render(): void {
-    model = compute();
-    view.render(model, lane);
-    clearTimeout(timer);
-    timer = undefined;
-    if (model.running && ctx.slide.visible) timer = setTimeout(render, GROW_EVERY_MS);
-  }
-
-  const unsubscribe = store?.subscribe((_event, state) => {
-    clock = { server: state.serverTime, local: Date.now() };
-    if (ctx.slide.visible) render();
+  const frame = createFrame(el, { name: 'webapi', title: 'Signup endpoint', controlsAt: 'head' });
+  const picker = createLanePicker(frame, { lanes: webApiLanes, initial: el.dataset.lane, tip: (label) => `Hand the email to ${label}` });
+  const view = createWebApiView(frame, picker);
+  const drawing = redrawOnChange(ctx, {
+    render() {
+      const vm = webApiViewModel({ mode: ctx.mode, recording: ctx.recording, store: ctx.store?.state, serverNow: ctx.store?.serverNow(), lane: picker.lane });
+      view.render(vm);
+      return vm.running ? GROW_EVERY_MS : undefined;
+    },
   });
-  const stopWatching = ctx.slide.onChange((visible) => {
-    if (visible) render();
-    else clearTimeout(timer);
-  });
+  picker.onPick(drawing.redraw);
 
   const api = ctx.api;
   if (api) {
-    for (const [name, button] of view.laneButtons) {
-      button.addEventListener('click', () => {
-        lane = name;
-        render();
-      });
+    for (const [requests, button] of view.fireButtons) {
+      button.addEventListener('click', () => frame.act(() => api.demo('web-api', 'fire', { lane: picker.lane, requests })));
     }
-    const send = demoCommands(api, 'web-api', view.setMessage);
-    for (const [requests, button] of view.fireButtons) button.addEventListener('click', () => send('fire', { lane, requests }));
   }
 
-  // First paint now: an export may capture the page before any event arrives.
-  render();
-  el.replaceChildren(view.root);
-
   return () => {
-    unsubscribe?.();
-    stopWatching();
-    clearTimeout(timer);
-    releaseDeck();
-    el.replaceChildren();
+    drawing.dispose();
+    view.destroy();
+    frame.dispose();
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLanes } from '../../../../../slides/panel/panels/race/mount.ts';
+import { parseLanes } from '../../../../../slides/panel/panels/race/model.ts';
 
 describe('parseLanes (data-lanes)', () => {
   it('races memory, BullMQ and RabbitMQ when the slide names none', () => {

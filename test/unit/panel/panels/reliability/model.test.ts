@@ -15,10 +15,11 @@ const live = (s: ReliabilityState) => ({ ...initialState, connection: 'open' as 
 describe('the reliability panel model', () => {
   it('offers the kill only once every worker slot of every running lane holds a job', () => {
     const half = state({ lanes: [lane({ started: 4 }), lane({ lane: 'bullmq', started: 3 })] });
-    expect(reliabilityViewModel({ mode: 'live', recording: undefined, store: live(half) }).controls.kill).toBe(false);
+    expect(reliabilityViewModel({ mode: 'live', recording: undefined, store: live(half) }).allowed.kill).toBe(false);
     const full = state({ lanes: [lane({ started: 4 }), lane({ lane: 'bullmq', started: 4 }), lane({ lane: 'dramatiq', status: 'absent', started: 0 })] });
     const vm = reliabilityViewModel({ mode: 'live', recording: undefined, store: live(full) });
-    expect(vm.controls).toMatchObject({ kill: true, start: false, acksLate: false });
+    expect(vm.controls).toBe('enabled');
+    expect(vm.allowed).toMatchObject({ kill: true, start: false, acksLate: false });
   });
 
   it('gives the verdict per lane, from the measured losses', () => {
@@ -44,7 +45,7 @@ describe('the reliability panel model', () => {
   it('shows the recorded round, without buttons, in an export', () => {
     const recording = { panel: 'reliability', recordedAt: '2026-11-25T12:00:00Z', lanes: {}, demos: { reliability: state({ phase: 'settled' }) } };
     const vm = reliabilityViewModel({ mode: 'static', recording, store: undefined });
-    expect(vm.controls.shown).toBe(false);
-    expect(vm.caption).toMatch(/^Run recorded 2026-11-25 12:00 UTC\. Live demo:/);
+    expect(vm.controls).toBe('hidden');
+    expect(vm.caption).toContain('Run recorded 2026-11-25 12:00 UTC. Live demo:');
   });
 });

@@ -22,8 +22,8 @@ describe('the retries panel model', () => {
 
   it('offers the failure rates only between rounds', () => {
     const store = (phase: RetriesState['phase']) => ({ ...initialState, connection: 'open' as const, everConnected: true, demos: { retries: { phase, lanes: [] } } });
-    expect(retriesViewModel({ mode: 'live', recording: undefined, store: store('running') }).controls.run).toBe(false);
-    expect(retriesViewModel({ mode: 'live', recording: undefined, store: store('done') }).controls.run).toBe(true);
-    expect(retriesViewModel({ mode: 'static', recording: undefined, store: undefined }).headline).toContain('npm run record -- --only retries');
+    expect(retriesViewModel({ mode: 'live', recording: undefined, store: store('running') }).canRun).toBe(false);
+    expect(retriesViewModel({ mode: 'live', recording: undefined, store: store('done') }).canRun).toBe(true);
+    expect(retriesViewModel({ mode: 'static', recording: undefined, store: undefined }).caption).toContain('npm run record -- --only retries');
   });
 });
