@@ -12,8 +12,6 @@ export interface Drawing {
   onEvent?(event: StoreEvent, state: StoreState): void;
   /** Moves what animates between renders (travelling dots, a gliding fill): every frame while it returns true. */
   animate?(now: number): boolean;
-  /** The slide came into view again (after `render` was asked for). */
-  shown?(): void;
   /** The slide left the screen: drop what was moving. */
   hidden?(): void;
 }
@@ -60,11 +58,7 @@ export function redrawOnChange(ctx: PanelContext, drawing: Drawing): Redraw {
     redraw();
   });
   const stopWatching = ctx.slide.onChange((visible) => {
-    if (visible) {
-      drawing.shown?.();
-      redraw();
-      return;
-    }
+    if (visible) return redraw();
     cancelAnimationFrame(frame);
     frame = 0;
     clearTimeout(timer);

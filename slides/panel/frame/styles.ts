@@ -82,6 +82,7 @@ body[data-bespoke-view="presenter"] svg.bespoke-marp-active .demo-panel { pointe
 .demo-table-label, .demo-table-cell { display: flex; align-items: center; padding: 1px 8px; border-top: 1px solid rgba(120, 144, 156, 0.35); white-space: nowrap; }
 .demo-table-label { padding-left: 0; color: var(--demo-muted); font-size: 17px; text-transform: uppercase; letter-spacing: 0.05em; }
 .demo-table-cell { justify-content: flex-end; overflow: hidden; text-overflow: ellipsis; font-size: 22px; font-weight: 700; }
+.demo-table-row:first-child > .demo-table-label { border-top: none; }
 .demo-table-head { display: flex; flex-direction: column; gap: 2px; padding: 0 8px 4px; min-width: 0; }
 .demo-lane-out { opacity: 0.4; filter: grayscale(1); }
 /* A chart's numbers for screen readers (and tests): the canvas itself says nothing. */

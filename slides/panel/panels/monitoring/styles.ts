@@ -16,7 +16,8 @@ export const css = `
 .demo-mon-lanes .demo-mon-head > div:not(:first-child) { text-align: right; }
 .demo-mon-lanes .demo-mon-row[data-down="true"] > div { opacity: 0.45; }
 .demo-mon-workers { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) auto auto; }
-.demo-mon-tasks { grid-template-columns: auto auto minmax(0, 1fr) auto auto auto auto; align-items: center; }
+/* The job column keeps room to be read; a long worker name gives way, with an ellipsis. */
+.demo-mon-tasks { grid-template-columns: auto auto minmax(12ch, 1fr) auto auto minmax(0, 11ch) auto; align-items: center; }
 .demo-mon-tasks .demo-mon-row > div { padding: 1px 6px; }
 .demo-mon-tasks .demo-mon-row[data-state="completed"] > div:nth-child(4) { color: var(--demo-done); }
 .demo-mon-tasks .demo-mon-row[data-state="failed"] > div:nth-child(4) { color: var(--demo-fail); }

@@ -37,7 +37,8 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
     render(now) {
       model = raceViewModel({ mode: ctx.mode, lanes, recording: ctx.recording, store: ctx.store?.state, series: history?.series() });
       view.render(model);
-      // The chart follows the samples at its own pace; a change too soon after the last drawing waits its turn.
+      // The chart follows the samples at its own pace; a change too soon after the last drawing waits its
+      // turn. (A chart coming back into view redraws itself when its box gets its size again.)
       const changes = history?.changes ?? 0;
       if (changes === chartChanges) return undefined;
       const wait = chartDrawnAt + CHART_EVERY_MS - now;
@@ -46,9 +47,6 @@ export function mount(el: HTMLElement, ctx: PanelContext): Dispose {
       chartDrawnAt = now;
       view.renderChart(model);
       return undefined;
-    },
-    shown() {
-      chartChanges = -1;
     },
   });
 
