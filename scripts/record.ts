@@ -13,7 +13,7 @@ import { loadConfig } from '../demo-server/src/config.ts';
 import { createLogger } from '../demo-server/src/logger.ts';
 import { isLaneName, serverMessageSchema, type LaneName, type LaneState } from '../demo-server/src/protocol/index.ts';
 import { startDemoServer, type DemoServer } from '../demo-server/src/server.ts';
-import { raceHistoryFor } from '../slides/panel/panels/race-history.ts';
+import { raceHistoryFor } from '../slides/panel/panels/race/history.ts';
 import { recordingSchema, type RecordedLane, type Recording } from '../slides/panel/recording.ts';
 import { LaneStore } from '../slides/panel/store.ts';
 // The same clean-up the tests use: a recording's namespace leaves no keys or queues behind.

@@ -22,6 +22,8 @@ export interface PanelContext {
 
 export type Dispose = () => void;
 
+/** A panel: how it mounts on its element, and its own CSS (added once for the page, see styles.ts). */
 export interface PanelModule {
   mount(el: HTMLElement, ctx: PanelContext): Dispose;
+  readonly css: string;
 }

@@ -43,3 +43,20 @@ export function setAttr(el: Element, name: string, value: string): void {
 export function setFlag(el: Element, name: 'hidden' | 'disabled', on: boolean): void {
   if (el.hasAttribute(name) !== on) el.toggleAttribute(name, on);
 }
+
+/**
+ * Backtick-quoted parts of a caption are set as code; all of it stays text. A span, not `<code>`:
+ * the deck theme styles `section code` with a selector no panel class can outrank.
+ */
+export function captionNodes(caption: string): Node[] {
+  return caption.split('`').map((part, i) => (i % 2 === 1 ? html('span', { class: 'demo-code' }, part) : document.createTextNode(part)));
+}
+
+const codeTexts = new WeakMap<Element, string>();
+
+/** Sets a caption with code in it (see captionNodes), rebuilding the nodes only when the text changed. */
+export function setCodeText(el: Element, text: string): void {
+  if ((codeTexts.get(el) ?? '') === text) return;
+  codeTexts.set(el, text);
+  el.replaceChildren(...captionNodes(text));
+}

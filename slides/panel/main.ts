@@ -5,7 +5,9 @@
  * (see mode.ts).
  */
 import { createApi } from './api.ts';
+import { css as chartCss } from './chart/styles.ts';
 import type { Dispose, PanelContext } from './context.ts';
+import { css as frameCss } from './frame/styles.ts';
 import { currentPage, detectMode } from './mode.ts';
 import { readRecordings } from './recording.ts';
 import { isPanelName, panels } from './registry.ts';
@@ -25,7 +27,7 @@ function start(): Dispose {
     for (const dispose of disposers.splice(0).reverse()) dispose();
   };
   if (elements.length === 0) return stop;
-  injectStyles();
+  injectStyles([frameCss, chartCss, ...Object.values(panels).map((panel) => panel.css)]);
 
   const mode = detectMode(currentPage());
   const recordings = readRecordings(window.__DEMO_RECORDINGS__);

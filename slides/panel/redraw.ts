@@ -1,57 +1,78 @@
-import type { DemoName } from '../../demo-server/src/protocol/index.ts';
-import type { Api } from './api.ts';
 import type { Dispose, PanelContext } from './context.ts';
+import type { StoreEvent, StoreState } from './store.ts';
+
+/** What a panel draws, and when; only `render` is required. */
+export interface Drawing {
+  /**
+   * Draws the panel from the current state; `now` is the animation frame's time (performance.now()).
+   * Returns in how many ms to draw again though nothing changed (a clock moving on), if it must.
+   */
+  render(now: number): number | void;
+  /** Each store event, before the redraw it asks for: transitions to animate, the server's clock. */
+  onEvent?(event: StoreEvent, state: StoreState): void;
+  /** Moves what animates between renders (travelling dots, a gliding fill): every frame while it returns true. */
+  animate?(now: number): boolean;
+  /** The slide left the screen: drop what was moving. */
+  hidden?(): void;
+}
 
 export interface Redraw {
-  /** Asks for a redraw outside a store change: a clock ticking, a choice made on the panel. */
+  /** Asks for a render outside a store change: a choice made on the panel. */
   redraw(): void;
   dispose: Dispose;
 }
 
 /**
- * Draws a panel now (an export may capture the page before any frame runs), then again on every
- * change of the store: at most once per animation frame, and never while its slide is hidden;
- * coming back into view draws the latest state.
+ * The page's one way to draw a panel: now (an export may capture the page before any frame runs),
+ * then on every change of the store, at most once per animation frame, animating in the same frames,
+ * and never while the panel's slide is hidden; coming back into view draws the latest state.
  */
-export function redrawOnChange(ctx: PanelContext, render: () => void): Redraw {
+export function redrawOnChange(ctx: PanelContext, drawing: Drawing): Redraw {
   let frame = 0;
-  const redraw = (): void => {
-    if (frame !== 0 || !ctx.slide.visible) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      render();
-    });
+  let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const request = (): void => {
+    if (frame === 0 && ctx.slide.visible) frame = requestAnimationFrame(step);
   };
-  const unsubscribe = ctx.store?.subscribe(redraw);
+  const redraw = (): void => {
+    dirty = true;
+    request();
+  };
+
+  function render(now: number): void {
+    dirty = false;
+    const wait = drawing.render(now);
+    clearTimeout(timer);
+    timer = typeof wait === 'number' ? setTimeout(redraw, wait) : undefined;
+  }
+
+  function step(now: number): void {
+    frame = 0;
+    if (dirty) render(now);
+    if (drawing.animate?.(now)) request();
+  }
+
+  const unsubscribe = ctx.store?.subscribe((event, state) => {
+    drawing.onEvent?.(event, state);
+    redraw();
+  });
   const stopWatching = ctx.slide.onChange((visible) => {
     if (visible) return redraw();
     cancelAnimationFrame(frame);
     frame = 0;
+    clearTimeout(timer);
+    drawing.hidden?.();
   });
-  render();
+  render(performance.now());
+
   return {
     redraw,
     dispose: () => {
       unsubscribe?.();
       stopWatching();
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
     },
   };
-}
-
-/**
- * Sends a demo's commands from its buttons (`POST /api/demos/:demo/:command`); the server's words,
- * when it refuses, go to the panel's message line. The command's effect arrives over the socket.
- */
-export function demoCommands(api: Api, demo: DemoName, showMessage: (text: string) => void) {
-  return (command: string, body: Record<string, unknown> = {}): void => {
-    showMessage('');
-    void api.demo(demo, command, body).then((result) => showMessage(result.ok ? '' : result.message));
-  };
-}
-
-/** The deck-wide reset from a panel's own button, its failure shown like a command's. */
-export function resetAll(api: Api, showMessage: (text: string) => void): void {
-  showMessage('');
-  void api.reset().then((result) => showMessage(result.ok ? '' : result.message));
 }

@@ -1,15 +1,5 @@
-import {
-  RECENT_JOBS_LIMIT,
-  TICK_MS,
-  type DeltaMessage,
-  type DemoStates,
-  type LaneDelta,
-  type LaneName,
-  type LaneState,
-  type RecentJob,
-  type SnapshotMessage,
-  type TickCounts,
-} from '../../demo-server/src/protocol/index.ts';
+import { RECENT_JOBS_LIMIT, TICK_MS } from '../../demo-server/src/protocol/index.ts';
+import type { DeltaMessage, DemoStates, LaneDelta, LaneName, LaneState, RecentJob, SnapshotMessage, TickCounts } from '../../demo-server/src/protocol/index.ts';
 
 /**
  * `connecting`: no snapshot yet since the page loaded; `open`: a snapshot arrived on the
@@ -113,9 +103,16 @@ export function mergeRecent(older: readonly RecentJob[], newer: readonly RecentJ
 export class LaneStore {
   private current: StoreState = initialState;
   private readonly listeners = new Set<StoreListener>();
+  /** The server's clock minus the page's, as of the last message. */
+  private clockOffset = 0;
 
   get state(): StoreState {
     return this.current;
+  }
+
+  /** The server's clock now, between its messages: bars that grow and axes that scroll move on its time. */
+  serverNow(): number {
+    return Date.now() + this.clockOffset;
   }
 
   subscribe(listener: StoreListener): () => void {
@@ -133,12 +130,14 @@ export class LaneStore {
 
   receiveSnapshot(msg: SnapshotMessage): void {
     this.current = applySnapshot(this.current, msg);
+    this.syncClock();
     this.emit({ type: 'snapshot' });
   }
 
   /** Takes another window's state as is (see store-mirror.ts); `ticks` when it came from a delta. */
   adopt(state: StoreState, ticks: ReadonlyMap<LaneName, TickCounts> | undefined): void {
     this.current = state;
+    this.syncClock();
     this.emit(ticks ? { type: 'delta', ticks } : { type: 'snapshot' });
   }
 
@@ -146,7 +145,12 @@ export class LaneStore {
     const { state, ticks, changed } = applyDelta(this.current, msg);
     if (!changed) return;
     this.current = state;
+    this.syncClock();
     this.emit({ type: 'delta', ticks });
+  }
+
+  private syncClock(): void {
+    if (this.current.serverTime > 0) this.clockOffset = this.current.serverTime - Date.now();
   }
 
   private emit(event: StoreEvent): void {

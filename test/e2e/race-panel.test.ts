@@ -30,7 +30,7 @@ describe('the broker race panel in the deck', () => {
       expect(await getJson(`${deck.server.url}/api/lanes/${lane}/stats`)).toMatchObject({ completed: 1_000, failed: 0, waiting: 0, active: 0 });
     }
     // The chart is drawn by uPlot, with something on it.
-    expect(await panel.locator('.demo-race-chart canvas').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.demo-chart canvas').count()).toBeGreaterThan(0);
     // The clicks stayed in the panel: the deck is still on the same slide.
     expect(await panel.isVisible()).toBe(true);
 

@@ -19,7 +19,7 @@ describe('the reliability panel in the deck', () => {
     await Promise.allSettled([deleteNamespace(own), purgeAmqpNamespace(own)]);
   });
 
-  const cell = (panel: Locator, lane: string, row: string) => panel.locator(`.demo-rel-cell[data-lane="${lane}"][data-row="${row}"]`).textContent();
+  const cell = (panel: Locator, lane: string, row: string) => panel.locator(`.demo-table-cell[data-lane="${lane}"][data-row="${row}"]`).textContent();
   const serverState = async (): Promise<ReliabilityState> => (await getJson(`${deck.server.url}/api/demos/reliability`)).state;
 
   /** Start, wait until every worker slot is busy, kill, wait for the verdict. */
@@ -40,7 +40,7 @@ describe('the reliability panel in the deck', () => {
 
     const first = await round(panel);
     const { concurrency, perLane } = first.jobs;
-    expect(await panel.locator('.demo-rel-head[data-lane="celery"]').textContent()).toContain('Celery (default)');
+    expect(await panel.locator('.demo-table-head[data-lane="celery"]').textContent()).toContain('Celery (default)');
     // Celery acked the tasks it was running as they started: those are gone; what it had only prefetched comes back.
     expect(await cell(panel, 'celery', 'runningAtKill')).toBe(String(concurrency));
     expect(await cell(panel, 'celery', 'lost')).toBe(String(concurrency));
@@ -60,7 +60,7 @@ describe('the reliability panel in the deck', () => {
     const acksLate = panel.getByRole('button', { name: 'Celery: acks_late' });
     await acksLate.click();
     await expect.poll(() => acksLate.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => panel.locator('.demo-rel-head[data-lane="celery"]').textContent()).toContain('Celery + acks_late');
+    await expect.poll(() => panel.locator('.demo-table-head[data-lane="celery"]').textContent()).toContain('Celery + acks_late');
 
     const second = await round(panel);
     expect(second.celeryAcksLate).toBe(true);

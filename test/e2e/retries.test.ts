@@ -71,7 +71,7 @@ describe('the retries panel in the deck', () => {
       expect(succeeded + dead, lane.lane).toBe(lane.sent);
       expect(lane.sent, lane.lane).toBe(12);
       // Every row on the timeline: attempts no closer than the policy's backoff, none beyond its attempts.
-      const rows = await cards.locator('g[data-attempts]').evaluateAll((gs) => gs.map((g) => ({
+      const rows = await cards.locator('[data-attempts]').evaluateAll((gs) => gs.map((g) => ({
         attempts: (g.getAttribute('data-attempts') ?? '').split(',').map(Number),
         final: g.getAttribute('data-final'),
       })));

@@ -19,9 +19,9 @@ describe('the web-API panel in the deck', () => {
     expect(await panel.getByRole('button', { name: 'RabbitMQ' }).getAttribute('aria-pressed')).toBe('true');
     // A lane this server lacks says so before anyone fires at it.
     await panel.getByRole('button', { name: 'Celery' }).click();
-    await expect.poll(() => panel.locator('.demo-lane-problem').textContent()).toBe('celery: not on this demo server.');
+    await expect.poll(() => panel.locator('.demo-problem').textContent()).toBe('celery: not on this demo server.');
     await panel.getByRole('button', { name: 'RabbitMQ' }).click();
-    await expect.poll(() => panel.locator('.demo-lane-problem').textContent()).toBe('');
+    await expect.poll(() => panel.locator('.demo-problem').textContent()).toBe('');
 
     await one.click();
     const first = await expect.poll(round, { timeout: 20_000 }).toMatchObject({ done: true, requests: 1 }).then(round);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneProblem } from '../../../slides/panel/panels/lane-problem.ts';
+import { laneProblem } from '../../../slides/panel/lane-problem.ts';
 import { applySnapshot, initialState } from '../../../slides/panel/store.ts';
 import { laneState, snapshot } from './fixtures.ts';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RECENT_JOBS_LIMIT } from '../../../demo-server/src/protocol/index.ts';
 import { applyDelta, applySnapshot, initialState, LaneStore, mergeRecent } from '../../../slides/panel/store.ts';
 import { delta, laneDelta, laneState, snapshot } from './fixtures.ts';
@@ -113,5 +113,21 @@ describe('LaneStore', () => {
     store.subscribe(listener)();
     store.receiveSnapshot(snapshot());
     expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('the server clock', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('runs on from the server time of the last message, not the page’s own clock', () => {
+    vi.useFakeTimers({ now: 10_000 });
+    const store = new LaneStore();
+    store.receiveSnapshot({ ...snapshot(), serverTime: 70_000 });
+    vi.advanceTimersByTime(1_500);
+    expect(store.serverNow()).toBe(71_500);
+    // A change of connection says nothing about the server's time.
+    store.setConnection('offline');
+    vi.advanceTimersByTime(500);
+    expect(store.serverNow()).toBe(72_000);
   });
 });
