@@ -1,7 +1,9 @@
-// `npm start`: builds the deck when its sources are newer than the build, then serves it with the demo.
+// `npm start`: builds the deck when its sources are newer than the build, makes the workers' Python (.venv)
+// on the first start, then serves the deck with the demo.
 import { spawnSync } from 'node:child_process';
 import { register } from 'tsx/esm/api';
 import { deckIsStale } from './deck-freshness.mjs';
+import { ensurePythonEnv } from './python-env.mjs';
 
 if (deckIsStale()) {
   console.log('Building the deck (npm run build)…');
@@ -10,6 +12,9 @@ if (deckIsStale()) {
     console.error('The deck did not build; see above. The demo server starts anyway, serving the last build if any.');
   }
 }
+
+// Before the server reads its configuration: PYTHON defaults to .venv's Python once it exists.
+ensurePythonEnv();
 
 register();
 await import('../demo-server/src/main.ts');
