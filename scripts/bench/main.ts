@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../demo-server/src/config.ts';
 import { celeryFramework } from './celery-producers.ts';
-import { dramatiqFramework } from './dramatiq-producers.ts';
+import { dramatiqFrameworks } from './dramatiq-producers.ts';
 import { deleteAmqpNamespace, deleteRedisPrefix, requireBrokers } from './cleanup.ts';
 import { measureDeck } from './deck-timing.ts';
 import { DemoWatcher, getHealth } from './demo-client.ts';
@@ -154,7 +154,7 @@ try {
         ...(await measureFanout({ serverPid: server.pid, serverWsUrl: server.wsUrl, watcher, redisUrl, namespace, jobs, clients, rounds, log })),
       );
     }
-    for (const framework of [celeryFramework, dramatiqFramework] satisfies PythonFramework[]) {
+    for (const framework of [celeryFramework, ...dramatiqFrameworks] satisfies PythonFramework[]) {
       const { lane } = framework;
       if (!selected.has(lane)) continue;
       const worker = pythonWorkers[lane];
@@ -167,7 +167,7 @@ try {
         log(`${lane}: skipped: no worker came up (${detail}); see ${path.relative(process.cwd(), path.join(scratch, `server-${namespace}.log`))}`);
       } else {
         const { jobs, rounds } = plan.pythonFrameworks;
-        log(`${lane}: TypeScript producer (the lane) against ${lane}'s own Python client, ${count(jobs)} noop per round (${elapsed()})`);
+        log(`${lane}: TypeScript producer (the lane) against ${lane}'s own Python client${framework.producerCall ? ` (${framework.producerCall})` : ''}, ${count(jobs)} noop per round (${elapsed()})`);
         measurements.push(...(await measurePythonProducers(framework, { url: server.url, watcher, namespace, amqpUrl, redisUrl, python, jobs, rounds, log })));
       }
     }

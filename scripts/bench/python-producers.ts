@@ -21,6 +21,8 @@ export interface PythonFramework {
   producerScript: string;
   /** What the Python side does, for the row's name. */
   producerCall: string;
+  /** More environment for the Python producer. */
+  producerEnv?: NodeJS.ProcessEnv;
   completions(amqpUrl: string, namespace: string): Promise<CompletionCounter>;
 }
 
@@ -45,7 +47,7 @@ export interface PythonProducersPlan {
 export async function measurePythonProducers(framework: PythonFramework, plan: PythonProducersPlan): Promise<Measurement[]> {
   const { url, watcher, jobs, rounds, log } = plan;
   const { lane } = framework;
-  const python = await startPythonProducer(framework.producerScript, plan);
+  const python = await startPythonProducer(framework, plan);
   const completed = await framework.completions(plan.amqpUrl, plan.namespace);
   try {
     const tsRound = async (n: number) => {
@@ -88,7 +90,7 @@ export async function measurePythonProducers(framework: PythonFramework, plan: P
         goal: { kind: 'ratio-at-least', ratio: 0.9 },
       },
       {
-        name: `${lane} end to end (${count(jobs)} noop, c=${watcher.workers(lane)[0]?.concurrency ?? '?'})`,
+        name: `${lane} end to end (${count(jobs)} noop, c=${watcher.workers(lane)[0]?.concurrency ?? '?'})${framework.producerCall ? `: ${framework.producerCall}` : ''}`,
         value: median(ts.endToEnd),
         unit: 'jobs/s',
         raw: median(py.endToEnd),
@@ -101,9 +103,10 @@ export async function measurePythonProducers(framework: PythonFramework, plan: P
   }
 }
 
-async function startPythonProducer(script: string, plan: PythonProducersPlan) {
+async function startPythonProducer(framework: PythonFramework, plan: PythonProducersPlan) {
+  const script = framework.producerScript;
   const child: ChildProcessWithoutNullStreams = spawn(plan.python, [script], {
-    env: { ...process.env, DEMO_NAMESPACE: plan.namespace, AMQP_URL: plan.amqpUrl, REDIS_URL: plan.redisUrl },
+    env: { ...process.env, ...framework.producerEnv, DEMO_NAMESPACE: plan.namespace, AMQP_URL: plan.amqpUrl, REDIS_URL: plan.redisUrl },
   });
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk).slice(-4000)));

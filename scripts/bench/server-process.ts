@@ -64,11 +64,17 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     ),
   );
   exited.catch(() => {});
-  await Promise.race([waitForHealth(url), exited]);
+  try {
+    await Promise.race([waitForHealth(url), exited]);
+  } catch (error) {
+    // A server that never answered is stopped here: the caller has no handle on it to stop.
+    await stopChild(child, 10_000);
+    throw error;
+  }
   return { url, wsUrl: `ws://127.0.0.1:${port}/ws`, pid: child.pid!, stop: () => stopChild(child, 10_000) };
 }
 
-async function waitForHealth(url: string, timeoutMs = 30_000): Promise<void> {
+async function waitForHealth(url: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
