@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../demo-server/src/config.ts';
 import { createLogger } from '../demo-server/src/logger.ts';
-import { serverMessageSchema, type LaneName, type LaneState } from '../demo-server/src/protocol/index.ts';
+import { serverMessageSchema, type LaneState } from '../demo-server/src/protocol/index.ts';
 import { startDemoServer, type DemoServer } from '../demo-server/src/server.ts';
 import { raceHistoryFor } from '../slides/panel/panels/race-history.ts';
 import { recordingSchema, type RecordedLane, type Recording } from '../slides/panel/recording.ts';
@@ -28,7 +28,7 @@ import { recordWebApi } from './recorders/web-api.ts';
 import { recordReliability } from './recorders/reliability.ts';
 import { recordRetries } from './recorders/retries.ts';
 import { absentInRecording } from './recorders/absent-lanes.ts';
-import { deckRaceLanes } from './recorders/deck-race-lanes.ts';
+import { deckQueueLanes, deckRaceLanes } from './recorders/deck-lanes.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'slides/recordings');
@@ -92,21 +92,29 @@ function recordedLane(lane: LaneState): RecordedLane {
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 
 /**
- * The Message Queue slide: a steady producer outruns one worker, so the queue backs up; the
- * recording is taken while it does, which is what the slide is about.
+ * The Message Queue slide and the Celery and Dramatiq slides' queue panels: a steady producer outruns
+ * each lane's worker, so its queue backs up; the recording is taken while it does, which is what the
+ * slides are about.
  */
 async function recordQueue(server: DemoServer): Promise<Recording> {
-  const lane: LaneName = 'bullmq';
+  const lanes = deckQueueLanes(readFileSync(path.join(root, 'slides/deck.md'), 'utf8'));
   const { store, close } = await watch(server.url);
   try {
     await post(`${server.url}/api/reset`, {});
-    await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 50, kind: 'sleep', params: { ms: 200 } });
-    log('queue: 50 sleep jobs/s into BullMQ with one worker, for 10 s');
+    const silent = await until(
+      'a worker on every queue lane',
+      () => (lanes.every((name) => (store.state.lanes.get(name)?.workers.length ?? 0) > 0) ? [] : undefined),
+      WORKER_WAIT_MS,
+    ).catch(() => lanes.filter((name) => (store.state.lanes.get(name)?.workers.length ?? 0) === 0));
+    if (silent.length > 0) throw new AbsentLanes(silent.map((name) => `${name}: no worker`));
+    for (const lane of lanes) await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 50, kind: 'sleep', params: { ms: 200 } });
+    log(`queue: 50 sleep jobs/s into each of ${lanes.join(', ')}, each with one worker, for 10 s`);
     await pause(10_000);
-    const state = store.state.lanes.get(lane);
-    if (!state || state.stats.waiting === 0) throw new Error('the queue did not back up: is the BullMQ worker running?');
-    await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 0 });
-    return { panel: 'queue', recordedAt: new Date().toISOString(), lanes: { [lane]: recordedLane(state) } };
+    const states = lanes.map((lane) => store.state.lanes.get(lane));
+    const idle = lanes.filter((_, i) => !states[i] || states[i].stats.waiting === 0);
+    if (idle.length > 0) throw new Error(`the queue did not back up on ${idle.join(', ')}: is its worker running?`);
+    for (const lane of lanes) await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 0 });
+    return { panel: 'queue', recordedAt: new Date().toISOString(), lanes: Object.fromEntries(lanes.map((lane, i) => [lane, recordedLane(states[i]!)])) };
   } finally {
     close();
     await post(`${server.url}/api/reset`, {});

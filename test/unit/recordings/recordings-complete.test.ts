@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recordingSchema, type Recording } from '../../../slides/panel/recording.ts';
 import { absentInRecording } from '../../../scripts/recorders/absent-lanes.ts';
-import { deckRaceLanes } from '../../../scripts/recorders/deck-race-lanes.ts';
+import { deckQueueLanes, deckRaceLanes } from '../../../scripts/recorders/deck-lanes.ts';
 
 const dir = new URL('../../../slides/recordings/', import.meta.url);
 const read = (name: string): Recording => recordingSchema.parse(JSON.parse(readFileSync(new URL(name, dir), 'utf8')));
@@ -23,6 +23,13 @@ describe('the recorded runs the exports show', () => {
       expect(run!.finishedAt, lane).not.toBeNull();
       expect(race.lanes[lane]!.stats.completed, lane).toBe(run!.count);
     }
+  });
+
+  it('the queue panels of BullMQ, Celery and Dramatiq each have their lane recorded, backed up', () => {
+    const lanes = deckQueueLanes(readFileSync(new URL('../../../slides/deck.md', import.meta.url), 'utf8'));
+    expect(lanes).toEqual(expect.arrayContaining(['bullmq', 'celery', 'dramatiq']));
+    const queue = read('queue.json');
+    for (const lane of lanes) expect(queue.lanes[lane]?.stats.waiting, lane).toBeGreaterThan(0);
   });
 
   it('names a framework that sat a demo out, with its reason', () => {
