@@ -3,6 +3,7 @@
 //   npm run record                    every recording
 //   npm run record -- --only race     one of them
 //   npm run record -- --race-count 5000
+//   npm run record -- --allow-absent  write a recording even where a lane or framework the slide names is absent
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../demo-server/src/config.ts';
 import { createLogger } from '../demo-server/src/logger.ts';
-import { isLaneName, serverMessageSchema, type LaneName, type LaneState } from '../demo-server/src/protocol/index.ts';
+import { serverMessageSchema, type LaneState } from '../demo-server/src/protocol/index.ts';
 import { startDemoServer, type DemoServer } from '../demo-server/src/server.ts';
 import { raceHistoryFor } from '../slides/panel/panels/race/history.ts';
 import { recordingSchema, type RecordedLane, type Recording } from '../slides/panel/recording.ts';
@@ -26,6 +27,8 @@ import { recordMonitoring } from './recorders/monitoring.ts';
 import { recordWebApi } from './recorders/web-api.ts';
 import { recordReliability } from './recorders/reliability.ts';
 import { recordRetries } from './recorders/retries.ts';
+import { absentInRecording } from './recorders/absent-lanes.ts';
+import { deckQueueLanes, deckRaceLanes } from './recorders/deck-lanes.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'slides/recordings');
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
   options: {
     only: { type: 'string' },
     'race-count': { type: 'string', default: '20000' },
+    'allow-absent': { type: 'boolean', default: false },
   },
 });
 
@@ -88,21 +92,29 @@ function recordedLane(lane: LaneState): RecordedLane {
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 
 /**
- * The Message Queue slide: a steady producer outruns one worker, so the queue backs up; the
- * recording is taken while it does, which is what the slide is about.
+ * The Message Queue slide and the Celery and Dramatiq slides' queue panels: a steady producer outruns
+ * each lane's worker, so its queue backs up; the recording is taken while it does, which is what the
+ * slides are about.
  */
 async function recordQueue(server: DemoServer): Promise<Recording> {
-  const lane: LaneName = 'bullmq';
+  const lanes = deckQueueLanes(readFileSync(path.join(root, 'slides/deck.md'), 'utf8'));
   const { store, close } = await watch(server.url);
   try {
     await post(`${server.url}/api/reset`, {});
-    await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 50, kind: 'sleep', params: { ms: 200 } });
-    log('queue: 50 sleep jobs/s into BullMQ with one worker, for 10 s');
+    const silent = await until(
+      'a worker on every queue lane',
+      () => (lanes.every((name) => (store.state.lanes.get(name)?.workers.length ?? 0) > 0) ? [] : undefined),
+      WORKER_WAIT_MS,
+    ).catch(() => lanes.filter((name) => (store.state.lanes.get(name)?.workers.length ?? 0) === 0));
+    if (silent.length > 0) throw new AbsentLanes(silent.map((name) => `${name}: no worker`));
+    for (const lane of lanes) await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 50, kind: 'sleep', params: { ms: 200 } });
+    log(`queue: 50 sleep jobs/s into each of ${lanes.join(', ')}, each with one worker, for 10 s`);
     await pause(10_000);
-    const state = store.state.lanes.get(lane);
-    if (!state || state.stats.waiting === 0) throw new Error('the queue did not back up: is the BullMQ worker running?');
-    await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 0 });
-    return { panel: 'queue', recordedAt: new Date().toISOString(), lanes: { [lane]: recordedLane(state) } };
+    const states = lanes.map((lane) => store.state.lanes.get(lane));
+    const idle = lanes.filter((_, i) => !states[i] || states[i].stats.waiting === 0);
+    if (idle.length > 0) throw new Error(`the queue did not back up on ${idle.join(', ')}: is its worker running?`);
+    for (const lane of lanes) await post(`${server.url}/api/lanes/${lane}/producer`, { rate: 0 });
+    return { panel: 'queue', recordedAt: new Date().toISOString(), lanes: Object.fromEntries(lanes.map((lane, i) => [lane, recordedLane(states[i]!)])) };
   } finally {
     close();
     await post(`${server.url}/api/reset`, {});
@@ -112,19 +124,12 @@ async function recordQueue(server: DemoServer): Promise<Recording> {
 /** How long a race recording waits for the lanes' workers to report before leaving the silent ones out. */
 const WORKER_WAIT_MS = 45_000;
 
-/** Every lane a race panel of the deck shows (`data-lanes`), so adding a column to a slide adds it here. */
-function deckRaceLanes(): LaneName[] {
-  const deck = readFileSync(path.join(root, 'slides/deck.md'), 'utf8');
-  const names = [...deck.matchAll(/data-demo="race"[^>]*?data-lanes="([^"]*)"/g)].flatMap((match) => match[1]!.split(','));
-  return [...new Set(names.map((name) => name.trim()).filter(isLaneName))];
-}
-
 /** The broker slides: the same burst through the deck's race lanes, with the chart the panel draws. */
 async function recordRace(server: DemoServer, count: number): Promise<Recording> {
   const { store, close } = await watch(server.url);
   try {
     // Workers announce themselves within seconds (a Celery worker takes longest); one never started sits out.
-    const raceLanes = deckRaceLanes();
+    const raceLanes = deckRaceLanes(readFileSync(path.join(root, 'slides/deck.md'), 'utf8'));
     await until(
       'a worker on every lane that is up',
       () => {
@@ -136,16 +141,27 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
       },
       WORKER_WAIT_MS,
     ).catch(() => undefined);
+    const leftOut: string[] = [];
     const lanes = raceLanes.filter((name) => {
       const lane = store.state.lanes.get(name);
       if (lane?.health.status === 'up' && lane.workers.length > 0) return true;
-      log(`race: ${name} left out: ${lane ? `${lane.health.status === 'up' ? 'no worker' : 'down'} (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
+      leftOut.push(`${name}: ${lane ? `${lane.health.status === 'up' ? 'no worker' : 'down'} (${lane.health.hint ?? lane.health.detail ?? ''})` : 'not on this server'}`);
       return false;
     });
+    if (leftOut.length > 0 && !args['allow-absent']) throw new AbsentLanes(leftOut);
+    for (const why of leftOut) log(`race: left out ${why}`);
     if (lanes.length === 0) throw new Error('no lane of the race is up');
     const history = raceHistoryFor(store);
     log(`race: ${count.toLocaleString('en-US')} noop jobs through ${lanes.join(', ')}`);
-    const race = (await post(`${server.url}/api/race`, { lanes, kind: 'noop', count })) as { id: string };
+    const race = (await post(`${server.url}/api/race`, { lanes, kind: 'noop', count })) as {
+      id: string;
+      lanes: Array<{ name: string; accepted: number; error?: string }>;
+    };
+    // A burst cut short (a broker connection dropped mid-burst) would race fewer jobs on that lane than on the others.
+    const short = race.lanes.filter((lane) => lane.accepted !== count);
+    if (short.length > 0) {
+      throw new Error(`race: ${short.map((lane) => `${lane.name} accepted ${lane.accepted} of ${count}${lane.error ? ` (${lane.error})` : ''}`).join('; ')}: not written`);
+    }
     const finished = await until(
       'every lane to finish the race',
       () => {
@@ -171,6 +187,13 @@ async function recordRace(server: DemoServer, count: number): Promise<Recording>
   } finally {
     close();
     await post(`${server.url}/api/reset`, {});
+  }
+}
+
+/** A lane or framework the slide names would show as absent: the recording is not written. */
+class AbsentLanes extends Error {
+  constructor(readonly absent: readonly string[]) {
+    super(`absent: ${absent.join('; ')}. Not written: start what is missing, or pass --allow-absent to write it anyway`);
   }
 }
 
@@ -205,6 +228,9 @@ try {
   for (const name of chosen) {
     try {
       const recording = recordingSchema.parse(await scenarios[name]!(server));
+      const absent = absentInRecording(recording);
+      if (absent.length > 0 && !args['allow-absent']) throw new AbsentLanes(absent);
+      for (const why of absent) log(`${name}: written with ${why}`);
       const file = path.join(outDir, `${name}.json`);
       writeFileSync(file, `${JSON.stringify(recording, null, 1)}\n`);
       log(`wrote ${path.relative(process.cwd(), file)}`);

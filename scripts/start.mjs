@@ -1,7 +1,12 @@
-// `npm start`: the preflight checklist, the deck built when its sources are newer than the build, then the demo serving it.
+// `npm start`: the workers' Python (.venv) made on the first start, the preflight checklist, the deck built
+// when its sources are newer than the build, then the demo serving it.
 import { spawnSync } from 'node:child_process';
 import { register } from 'tsx/esm/api';
 import { deckIsStale } from './deck-freshness.mjs';
+import { ensurePythonEnv } from './python-env.mjs';
+
+// Before anything reads the configuration: PYTHON defaults to .venv's Python once it exists.
+ensurePythonEnv();
 
 register();
 await import('./preflight/at-start.ts');

@@ -1,4 +1,14 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
+
+/** The project's own Python, made by `npm start` (scripts/python-env.mjs) with the workers' requirements. */
+export const projectVenvPython = fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
+
+/** .venv's Python once it exists; before that Debian's, where python3-celery is. */
+function defaultPython(): string {
+  return existsSync(projectVenvPython) ? projectVenvPython : '/usr/bin/python3';
+}
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,8 +27,8 @@ const configSchema = z.object({
   DEMO_CELERY_BROKER: z.enum(['rabbitmq', 'redis']).default('rabbitmq'),
   /** Which broker carries the Dramatiq lane's messages and its workers' reports. */
   DEMO_DRAMATIQ_BROKER: z.enum(['rabbitmq', 'redis']).default('rabbitmq'),
-  /** The Python that runs the Celery and Dramatiq workers the server starts (Debian's, where python3-celery is). */
-  PYTHON: z.string().min(1).default('/usr/bin/python3'),
+  /** The Python that runs the Celery and Dramatiq workers the server starts. */
+  PYTHON: z.string().min(1).default(defaultPython),
   /** Concurrency of the worker the server starts per broker lane; 0 starts none. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(8),
   /** Requests to the API per client IP per minute. */

@@ -7,6 +7,12 @@ to the stream `<namespace>:worker-events`, as entries `{key: <routing key>, body
 (demo-server/src/lanes/redis-events.ts). Add it before Retries, so that Retries has decided whether
 a failed attempt is retried or failed for good when it reports. A job's end is confirmed by the
 broker before the job is acked: a worker killed in between reports it twice, never not at all.
+
+What this costs the race against Celery, whose events are sent and forgotten: the reports of all the
+worker's threads leave as one message and are confirmed together, and they are not written to disk
+(delivery mode 1, as Celery's events): the broker confirms them once they are in the server's queue,
+not after an fsync, which made every Dramatiq job wait for the disk. A broker that restarts before the
+server read them loses them, as it loses Celery's.
 """
 import json
 import os
@@ -105,7 +111,7 @@ class _Publisher(threading.Thread):
 
 
 class _AmqpSink:
-    """To the topic exchange `<namespace>.events`, persistent and confirmed."""
+    """To the topic exchange `<namespace>.events`, confirmed, in memory only (see the module's docstring)."""
 
     def __init__(self, url, namespace):
         import pika
@@ -132,7 +138,7 @@ class _AmqpSink:
                     self.channel.exchange_declare(self.exchange, "topic", durable=True)
                 self.channel.basic_publish(
                     self.exchange, routing_key, json.dumps(payload).encode(),
-                    self.pika.BasicProperties(content_type="application/json", delivery_mode=2, message_id=message_id),
+                    self.pika.BasicProperties(content_type="application/json", delivery_mode=1, message_id=message_id),
                 )
                 return
             except self.pika.exceptions.AMQPError:

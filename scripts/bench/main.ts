@@ -1,15 +1,18 @@
-// npm run bench [-- --quick] [-- --cpu-prof] [-- --only throughput,latency,ws,celery,rss,deck]
+// npm run bench [-- --quick] [-- --cpu-prof] [-- --only throughput,latency,ws,celery,dramatiq,rss,deck]
 // Every lane end to end through the demo server against its raw library, in one run.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureCelery } from './celery-producers.ts';
+import { loadConfig } from '../../demo-server/src/config.ts';
+import { celeryFramework } from './celery-producers.ts';
+import { dramatiqFrameworks } from './dramatiq-producers.ts';
 import { deleteAmqpNamespace, deleteRedisPrefix, requireBrokers } from './cleanup.ts';
 import { measureDeck } from './deck-timing.ts';
 import { DemoWatcher, getHealth } from './demo-client.ts';
 import type { Measurement } from './goals.ts';
 import { laneContender, waitForLaneWorker } from './lane-rounds.ts';
 import { measureLatency } from './latency.ts';
+import { measurePythonProducers, type PythonFramework } from './python-producers.ts';
 import { count, fullPlan, quickPlan } from './plan.ts';
 import { rawAmqpContender } from './raw-amqp.ts';
 import { rawBullmqContender } from './raw-bullmq.ts';
@@ -21,7 +24,7 @@ import { repoRoot, startServerProcess } from './server-process.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureFanout } from './ws-fanout.ts';
 
-const phases = ['throughput', 'latency', 'ws', 'celery', 'rss', 'deck'] as const;
+const phases = ['throughput', 'latency', 'ws', 'celery', 'dramatiq', 'rss', 'deck'] as const;
 type Phase = (typeof phases)[number];
 
 const { values: flags } = parseArgs({
@@ -41,7 +44,8 @@ for (const phase of selected) {
 const plan = flags.quick ? quickPlan : fullPlan;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const python = process.env.PYTHON ?? '/usr/bin/python3';
+// The Python of the server's workers (.venv's once `npm start` or `npm test` made it), for the frameworks' own producers.
+const python = loadConfig(process.env).python;
 const runId = randomUUID().slice(0, 8);
 const namespace = `bench-${runId}`;
 const rawNamespace = `${namespace}-raw`;
@@ -64,10 +68,10 @@ const cleanUpAll = async () => {
 };
 process.once('SIGINT', () => void cleanUpAll().finally(() => process.exit(130)));
 
-const startServer = (ns: string, celeryWorker = true) =>
+const startServer = (ns: string, pythonWorkers = true) =>
   startServerProcess({
     namespace: ns,
-    celeryWorker,
+    pythonWorkers,
     workerConcurrency: plan.concurrency,
     redisUrl,
     amqpUrl,
@@ -90,7 +94,7 @@ try {
   log(`bench (${plan.mode}) on ${machine}`);
   log(`namespace ${namespace}; concurrency ${plan.concurrency} on every worker, lane and raw`);
 
-  if (['throughput', 'latency', 'ws', 'celery'].some((phase) => selected.has(phase as Phase))) {
+  if (['throughput', 'latency', 'ws', 'celery', 'dramatiq'].some((phase) => selected.has(phase as Phase))) {
     // Everything starts at once: on two cores, starting is a good part of a --quick run.
     const starting = [
       startServer(namespace),
@@ -102,17 +106,19 @@ try {
     const watcher = await DemoWatcher.connect(server.wsUrl);
     cleanups.push(async () => watcher.close());
     const lanes = (await getHealth(server.url)).lanes;
-    const celeryUp = lanes.some((lane) => lane.name === 'celery' && lane.status === 'up');
-    // The server's Celery worker (a prefork pool of 50) takes a while to start, a minute or more on two
-    // busy cores: it may, while the other lanes are measured, and gets 90 s more when their turn comes.
-    let celeryWorkerSeen = false;
-    if (celeryUp) void watcher.waitFor(() => watcher.workers('celery').length > 0, 'a Celery worker', 3_600_000).then(() => (celeryWorkerSeen = true), () => {});
-    const celeryWorker = async () =>
-      celeryWorkerSeen ||
-      watcher.waitFor(() => watcher.workers('celery').length > 0, 'a Celery worker', 90_000).then(
-        () => true,
-        () => false,
-      );
+    // The server's Python workers (Celery's prefork pool of 50 above all) take a while to start, a minute or
+    // more on two busy cores: they may, while the other lanes are measured, and get 90 s more when their turn comes.
+    const pythonWorker = (lane: 'celery' | 'dramatiq') => {
+      const up = lanes.some((l) => l.name === lane && l.status === 'up');
+      let seen = false;
+      if (up) void watcher.waitFor(() => watcher.workers(lane).length > 0, `a ${lane} worker`, 3_600_000).then(() => (seen = true), () => {});
+      return {
+        up,
+        ready: async () =>
+          seen || watcher.waitFor(() => watcher.workers(lane).length > 0, `a ${lane} worker`, 90_000).then(() => true, () => false),
+      };
+    };
+    const pythonWorkers = { celery: pythonWorker('celery'), dramatiq: pythonWorker('dramatiq') };
     await waitForLaneWorker(watcher, 'bullmq', plan.concurrency);
     await waitForLaneWorker(watcher, 'rabbitmq', plan.concurrency);
     const brokers = { bullmq: findPid('redis-server'), rabbitmq: findPid('beam.smp') };
@@ -148,18 +154,21 @@ try {
         ...(await measureFanout({ serverPid: server.pid, serverWsUrl: server.wsUrl, watcher, redisUrl, namespace, jobs, clients, rounds, log })),
       );
     }
-    if (selected.has('celery')) {
-      if (!celeryUp) {
-        skipped.push('no celery lane');
-        log('celery: skipped: no celery lane');
-      } else if (!(await celeryWorker())) {
-        const detail = (await getHealth(server.url)).lanes.find((lane) => lane.name === 'celery')?.detail ?? '';
-        skipped.push(`celery: no Celery worker came up (${detail})`);
-        log(`celery: skipped: no Celery worker came up (${detail}); see ${path.relative(process.cwd(), path.join(scratch, `server-${namespace}.log`))}`);
+    for (const framework of [celeryFramework, ...dramatiqFrameworks] satisfies PythonFramework[]) {
+      const { lane } = framework;
+      if (!selected.has(lane)) continue;
+      const worker = pythonWorkers[lane];
+      if (!worker.up) {
+        skipped.push(`no ${lane} lane`);
+        log(`${lane}: skipped: no ${lane} lane`);
+      } else if (!(await worker.ready())) {
+        const detail = (await getHealth(server.url)).lanes.find((l) => l.name === lane)?.detail ?? '';
+        skipped.push(`${lane}: no worker came up (${detail})`);
+        log(`${lane}: skipped: no worker came up (${detail}); see ${path.relative(process.cwd(), path.join(scratch, `server-${namespace}.log`))}`);
       } else {
-        const { jobs, rounds } = plan.celery;
-        log(`celery: TypeScript producer (the lane) against Celery's Python client, ${count(jobs)} noop per round (${elapsed()})`);
-        measurements.push(...(await measureCelery({ url: server.url, watcher, namespace, amqpUrl, redisUrl, python, jobs, rounds, log })));
+        const { jobs, rounds } = plan.pythonFrameworks;
+        log(`${lane}: TypeScript producer (the lane) against ${lane}'s own Python client${framework.producerCall ? ` (${framework.producerCall})` : ''}, ${count(jobs)} noop per round (${elapsed()})`);
+        measurements.push(...(await measurePythonProducers(framework, { url: server.url, watcher, namespace, amqpUrl, redisUrl, python, jobs, rounds, log })));
       }
     }
     await cleanUp();

@@ -8,8 +8,8 @@ export interface BenchPlan {
   throughput: ThroughputPlan;
   latency: LatencyPlan;
   fanout: { jobs: number; clients: number; rounds: number };
-  /** Celery's prefork workers take a few hundred noop jobs a second here: fewer jobs than the other lanes. */
-  celery: { jobs: number; rounds: number };
+  /** Celery's and Dramatiq's workers take a few hundred noop jobs a second here: fewer jobs than the other lanes. */
+  pythonFrameworks: { jobs: number; rounds: number };
   deck: { rounds: number; pdf: boolean };
   /** Jobs before each RSS reading; idle time before it and how long it is sampled, ms. */
   rss: { first: number; second: number; settleMs: number; sampleMs: number };
@@ -22,7 +22,7 @@ export const fullPlan: BenchPlan = {
   throughput: { jobs: 20_000, rounds: 3, warmupJobs: 2_000 },
   latency: { jobs: 1_000, chunk: 100 },
   fanout: { jobs: 20_000, clients: 100, rounds: 3 },
-  celery: { jobs: 2_000, rounds: 3 },
+  pythonFrameworks: { jobs: 2_000, rounds: 3 },
   deck: { rounds: 3, pdf: true },
   rss: { first: 10_000, second: 100_000, settleMs: 3_000, sampleMs: 2_000 },
 };
@@ -34,7 +34,7 @@ export const quickPlan: BenchPlan = {
   throughput: { jobs: 2_000, rounds: 1, warmupJobs: 200 },
   latency: { jobs: 50, chunk: 25 },
   fanout: { jobs: 2_000, clients: 100, rounds: 1 },
-  celery: { jobs: 500, rounds: 1 },
+  pythonFrameworks: { jobs: 500, rounds: 1 },
   deck: { rounds: 1, pdf: false },
   rss: { first: 1_000, second: 5_000, settleMs: 1_000, sampleMs: 500 },
 };

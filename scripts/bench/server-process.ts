@@ -13,11 +13,11 @@ export interface ServerOptions {
   namespace: string;
   workerConcurrency: number;
   /**
-   * Whether the server may start its Celery worker (a prefork pool of `workerConcurrency`
-   * Python processes, seconds to start on two cores). Phases that never use the Celery lane
-   * skip it by giving the server a Python that cannot import Celery.
+   * Whether the server may start its Celery and Dramatiq workers (Celery's a prefork pool of
+   * `workerConcurrency` Python processes, seconds to start on two cores). Phases that never use
+   * those lanes skip them by giving the server a Python that cannot import either framework.
    */
-  celeryWorker: boolean;
+  pythonWorkers: boolean;
   redisUrl: string;
   amqpUrl: string;
   /** Folder for a V8 CPU profile of the server (node --cpu-prof), written when it stops. */
@@ -53,7 +53,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
       WORKER_CONCURRENCY: String(options.workerConcurrency),
       RATE_LIMIT_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
-      ...(options.celeryWorker ? {} : { PYTHON: '/bin/false' }),
+      ...(options.pythonWorkers ? {} : { PYTHON: '/bin/false' }),
     },
     stdio: ['ignore', log, log],
   });
@@ -64,11 +64,17 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     ),
   );
   exited.catch(() => {});
-  await Promise.race([waitForHealth(url), exited]);
+  try {
+    await Promise.race([waitForHealth(url), exited]);
+  } catch (error) {
+    // A server that never answered is stopped here: the caller has no handle on it to stop.
+    await stopChild(child, 10_000);
+    throw error;
+  }
   return { url, wsUrl: `ws://127.0.0.1:${port}/ws`, pid: child.pid!, stop: () => stopChild(child, 10_000) };
 }
 
-async function waitForHealth(url: string, timeoutMs = 30_000): Promise<void> {
+async function waitForHealth(url: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

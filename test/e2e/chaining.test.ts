@@ -8,7 +8,7 @@ import { getJson } from '../support/demo-server.ts';
 const activePanel = '.bespoke-marp-active [data-demo="chaining"]';
 
 describe('the chaining panel in the deck', () => {
-  const deck = useDeckServer(['celery', 'bullmq']);
+  const deck = useDeckServer(['celery', 'bullmq', 'dramatiq']);
   const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
   const celeryKeys: string[] = [];
   afterAll(async () => {
@@ -31,18 +31,18 @@ describe('the chaining panel in the deck', () => {
     }
   };
 
-  it('runs fetch -> transform -> store as a Celery chain and a BullMQ flow, each step fed the previous return value', async () => {
+  it('runs fetch -> transform -> store as a Celery chain, a BullMQ flow and a Dramatiq pipeline, each step fed the previous return value', async () => {
     const page = await deck.openSlide('Chaining — live');
     const panel = page.locator(activePanel);
     const row = (framework: string) => panel.locator(`.demo-chain-row[data-framework="${framework}"]`);
-    // The server's Celery worker takes a few seconds to announce itself.
-    await expect.poll(() => row('celery').getAttribute('data-status'), { timeout: 60_000 }).toBe('idle');
-    expect(await row('dramatiq').getAttribute('data-status')).toBe('unavailable');
-    expect(await row('dramatiq').locator('.demo-chain-outcome').textContent()).toContain('not on this demo server');
+    // The server's Celery and Dramatiq workers take a few seconds to announce themselves.
+    for (const framework of ['celery', 'dramatiq']) {
+      await expect.poll(() => row(framework).getAttribute('data-status'), { timeout: 60_000 }).toBe('idle');
+    }
 
     await panel.getByRole('button', { name: 'Run fetch → transform → store' }).click();
 
-    for (const framework of ['celery', 'bullmq']) {
+    for (const framework of ['celery', 'bullmq', 'dramatiq']) {
       await expect.poll(() => row(framework).getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
       const details = await row(framework).locator('.demo-chain-step-detail').allTextContents();
       expect(details, framework).toEqual(['[1,2,3]', '[1,4,9]', '{"rows":3,"total":14}']);
@@ -65,7 +65,7 @@ describe('the chaining panel in the deck', () => {
     await page.close();
   }, 120_000);
 
-  it('with the middle step failing, stops there: store never runs on Celery or BullMQ', async () => {
+  it('with the middle step failing, stops there: store never runs on Celery, BullMQ or Dramatiq', async () => {
     const page = await deck.openSlide('Chaining — live');
     const panel = page.locator(activePanel);
     const row = (framework: string) => panel.locator(`.demo-chain-row[data-framework="${framework}"]`);
@@ -75,15 +75,18 @@ describe('the chaining panel in the deck', () => {
     expect(await fail.getAttribute('aria-pressed')).toBe('true');
     await panel.getByRole('button', { name: 'Run fetch → transform → store' }).click();
 
-    for (const framework of ['celery', 'bullmq']) {
+    for (const framework of ['celery', 'bullmq', 'dramatiq']) {
       await expect.poll(() => row(framework).getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
       const states = await row(framework).locator('.demo-chain-step').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-state')));
-      expect(states, framework).toEqual(['succeeded', 'failed', framework === 'celery' ? 'never' : 'failed']);
+      expect(states, framework).toEqual(['succeeded', 'failed', framework === 'bullmq' ? 'failed' : 'never']);
     }
     expect(await row('celery').locator('.demo-chain-outcome').textContent()).toContain('store was never sent');
     expect(await row('bullmq').locator('.demo-chain-outcome').textContent()).toContain('failParentOnFailure');
-    const [celery, , bullmq] = (await state()).columns;
+    expect(await row('dramatiq').locator('.demo-chain-outcome').textContent()).toContain('after 2 retries and was dead-lettered (XQ)');
+    const [celery, dramatiq, bullmq] = (await state()).columns;
     expect(celery!.steps[1]!.error).toContain('TransformError');
+    // Dramatiq retried transform as its actor declares (max_retries=2) before the pipeline gave up.
+    expect(dramatiq!.steps[1]).toMatchObject({ retries: 2, error: expect.stringContaining('TransformError') });
 
     // Celery: store was never sent, so never started (no event), yet Celery wrote transform's exception as
     // store's result too: the chain's last result, the one a caller waits on, says what went wrong.

@@ -34,7 +34,7 @@ describe('the reliability panel in the deck', () => {
     return serverState();
   }
 
-  it('kills every worker mid-task: Celery loses exactly what it was running, acks-late lanes lose nothing; acks_late fixes Celery', async () => {
+  it('kills every worker mid-task: Celery loses exactly what it was running, acks-late lanes (Dramatiq too) lose nothing; acks_late fixes Celery', async () => {
     const page = await deck.openSlide('Reliability — live');
     const panel = page.locator(panelSelector);
 
@@ -48,7 +48,7 @@ describe('the reliability panel in the deck', () => {
     // Redelivered counts what the killed worker reported holding (task-received): all of the rest, unless a report was cut off.
     expect(Number(await cell(panel, 'celery', 'redelivered'))).toBeLessThanOrEqual(perLane - concurrency);
     expect(first.lanes.find((lane) => lane.lane === 'celery')!.redelivered).toBeGreaterThan(0);
-    for (const lane of ['rabbitmq', 'bullmq']) {
+    for (const lane of ['rabbitmq', 'bullmq', 'dramatiq']) {
       expect(await cell(panel, lane, 'runningAtKill'), lane).toBe(String(concurrency));
       expect(await cell(panel, lane, 'lost'), lane).toBe('0');
       expect(await cell(panel, lane, 'redelivered'), lane).toBe(String(concurrency));
@@ -69,7 +69,7 @@ describe('the reliability panel in the deck', () => {
     expect(await cell(panel, 'celery', 'completed')).toBe(String(perLane));
     // The running tasks came back this time, with the prefetched ones.
     expect(Number(await cell(panel, 'celery', 'redelivered'))).toBeGreaterThanOrEqual(concurrency + 1);
-    for (const lane of ['rabbitmq', 'bullmq']) expect(await cell(panel, lane, 'lost'), lane).toBe('0');
+    for (const lane of ['rabbitmq', 'bullmq', 'dramatiq']) expect(await cell(panel, lane, 'lost'), lane).toBe('0');
     // The default's loss stays on screen under the fix's verdict.
     expect(await panel.locator('.demo-rel-previous').textContent()).toMatch(/^Round before: Celery \(default\) lost 4 of 8; /);
     await page.close();

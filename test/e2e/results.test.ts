@@ -9,7 +9,7 @@ const activePanel = '.bespoke-marp-active [data-demo="results"]';
 const ttlSeconds = (text: string | null) => Number(/^TTL (\d+\.\d) s$/.exec(text ?? '')?.[1] ?? NaN);
 
 describe('the result store panel in the deck', () => {
-  const deck = useDeckServer(['celery', 'bullmq']);
+  const deck = useDeckServer(['celery', 'bullmq', 'dramatiq']);
   const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
   const celeryKeys: string[] = [];
   afterAll(async () => {
@@ -24,9 +24,11 @@ describe('the result store panel in the deck', () => {
     const run = panel.getByRole('button', { name: 'Run cpu(n) on each' });
     // Live (the recorded run shows until the socket is up), with the server's Celery worker announced.
     await expect.poll(() => run.isEnabled(), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => column('celery').getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
-    expect(await column('dramatiq').getAttribute('data-status')).toBe('unavailable');
+    for (const framework of ['celery', 'dramatiq']) {
+      await expect.poll(() => column(framework).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    }
     expect(await column('celery').locator('.demo-res-expiry').textContent()).toBe('result_expires=60');
+    expect(await column('dramatiq').locator('.demo-res-expiry').textContent()).toBe('result_ttl=60000');
 
     await run.click();
 
@@ -34,7 +36,8 @@ describe('the result store panel in the deck', () => {
     const columns = async () => (await getJson(`${deck.server.url}/api/demos/results`)).state.columns as ResultsState['columns'];
     await expect.poll(async () => (await columns())[0]!.results[0]?.state, { timeout: 45_000 }).toBe('stored');
     await expect.poll(async () => (await columns())[2]!.results[0]?.state, { timeout: 15_000 }).toBe('stored');
-    const [celery, , bullmq] = await columns();
+    await expect.poll(async () => (await columns())[1]!.results[0]?.state, { timeout: 15_000 }).toBe('stored');
+    const [celery, dramatiq, bullmq] = await columns();
     const celeryCard = column('celery').locator(`.demo-res-card[data-id="${celery!.results[0]!.id}"]`);
     const bullmqCard = column('bullmq').locator(`.demo-res-card[data-id="${bullmq!.results[0]!.id}"]`);
     await expect.poll(() => celeryCard.getAttribute('data-state')).toBe('stored');
@@ -54,6 +57,14 @@ describe('the result store panel in the deck', () => {
     expect(await bullmqCard.locator('.demo-res-key').textContent()).toBe(jobKey);
     expect(await redis.hget(jobKey, 'returnvalue')).toBe(String(expected));
     expect(await bullmqCard.locator('.demo-res-value').textContent()).toBe(String(expected));
+    // Dramatiq's Results middleware stored the same value under its own key, expiring after result_ttl.
+    const dramatiqCard = column('dramatiq').locator(`.demo-res-card[data-id="${dramatiq!.results[0]!.id}"]`);
+    expect(dramatiq!.results[0]!.input).toBe(input);
+    expect(await dramatiqCard.locator('.demo-res-value').textContent()).toBe(String(expected));
+    expect(await redis.pttl(dramatiq!.results[0]!.key)).toBeGreaterThan(0);
+    const dramatiqTtl = ttlSeconds(await dramatiqCard.locator('.demo-res-ttl').textContent());
+    expect(dramatiqTtl).toBeGreaterThan(40);
+    expect(dramatiqTtl).toBeLessThanOrEqual(60);
 
     // Celery's key expires (PTTL counting down from 60 s); BullMQ's job has no expiry at all.
     const first = ttlSeconds(await celeryCard.locator('.demo-res-ttl').textContent());

@@ -95,9 +95,9 @@ describe('npm run preflight', () => {
       expect(line(stdout, '✗ Redis')).toContain(`Redis does not answer at 127.0.0.1:${nobody}`);
       expect(line(stdout, '✗ Redis')).toContain('→  redis-server --daemonize yes');
       expect(line(stdout, '✗ Celery')).toContain("No module named 'celery'");
-      expect(line(stdout, '✗ Celery')).toContain('→  apt install python3-celery python3-redis');
+      expect(line(stdout, '✗ Celery')).toContain(`→  ${path.join(bare, 'bin', 'python')} -m pip install 'celery[redis]==`);
       expect(line(stdout, '✗ Dramatiq')).toContain("No module named 'dramatiq'");
-      expect(line(stdout, '✗ Dramatiq')).toContain(".venv/bin/pip install 'dramatiq[rabbitmq,redis]'");
+      expect(line(stdout, '✗ Dramatiq')).toContain(`→  ${path.join(bare, 'bin', 'python')} -m pip install 'dramatiq[rabbitmq,redis]==2.2.0'`);
       expect(line(stdout, '✗ port')).toContain(`port ${port} on 0.0.0.0 is taken by another program  →  PORT=${port + 1} npm start`);
       expect(line(stdout, '! HOST=0.0.0.0')).toContain('→  HOST=127.0.0.1 npm start');
       // What does work is still said to.

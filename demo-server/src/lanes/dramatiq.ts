@@ -10,7 +10,7 @@ import type { DramatiqBroker } from './dramatiq-broker.ts';
 import { dramatiqActorName, dramatiqMessage, dramatiqNames, dramatiqResultKey, InvalidDramatiqMessage } from './dramatiq-message.ts';
 import { DramatiqRedisBroker } from './dramatiq-redis-broker.ts';
 import type { JobEvent, JobEventSink, Lane, SentJobSink, StoredResult } from './lane.ts';
-import { dramatiqWorkerCommand, pythonCanImport } from './python-workers.ts';
+import { dramatiqWorkerCommand, frameworkMissingHint, pythonCanImport } from './python-workers.ts';
 import { redactUrl } from './redact-url.ts';
 import { SentJobs } from './sent-jobs.ts';
 import { commandConnection, ConnectionWatch, firstConnection } from './redis-connection.ts';
@@ -32,9 +32,14 @@ export interface DramatiqLaneOptions {
   logger: Logger;
 }
 
+const brokerEnv = (broker: BrokerChoice) => (broker === 'redis' ? 'DEMO_DRAMATIQ_BROKER=redis ' : '');
+
 function startWorkerHint(broker: BrokerChoice): string {
-  const env = broker === 'redis' ? 'DEMO_DRAMATIQ_BROKER=redis ' : '';
-  return `Start one: \`${env}docker compose up -d dramatiq-worker\`, or \`pip install 'dramatiq[rabbitmq,redis]'\` and \`${env}PYTHON=python3 npm run worker:dramatiq\``;
+  return `Start one: \`${brokerEnv(broker)}npm run worker:dramatiq\`, or \`${brokerEnv(broker)}docker compose up -d dramatiq-worker\``;
+}
+
+function installHint(broker: BrokerChoice): string {
+  return `${frameworkMissingHint('dramatiq')}; or run one in a container: \`${brokerEnv(broker)}docker compose up -d dramatiq-worker\``;
 }
 
 /** The exception the Results middleware stores for a message that failed for good (results/result.py). */
@@ -71,6 +76,8 @@ export class DramatiqLane implements Lane {
   private readonly registry = new WorkerRegistry();
   private readonly sent = new SentJobs();
   private worker: WorkerProcess | null = null;
+  /** PYTHON could not import dramatiq_actors, so the server runs no worker of its own. */
+  private pythonLacksDramatiq = false;
   private closed = false;
 
   constructor(private readonly options: DramatiqLaneOptions) {
@@ -107,7 +114,8 @@ export class DramatiqLane implements Lane {
       this.worker = new WorkerProcess(dramatiqWorkerCommand(python, workerConcurrency, env), logger);
       this.worker.start();
     } else if (workerConcurrency > 0) {
-      logger.info(`${python} cannot import Dramatiq and dramatiq_actors: no Dramatiq worker started. ${startWorkerHint(broker)}`);
+      this.pythonLacksDramatiq = true;
+      logger.warn(`${python} cannot import Dramatiq and dramatiq_actors: no Dramatiq worker started. ${installHint(broker)}`);
     }
   }
 
@@ -126,6 +134,14 @@ export class DramatiqLane implements Lane {
     if (this.registry.list().length > 0) return { name: this.name, status: 'up' };
     if (this.worker?.running()) {
       return { name: this.name, status: 'up', detail: `A Dramatiq worker is starting (pid ${this.worker.pid()}); jobs wait in ${this.names.queue}` };
+    }
+    if (this.pythonLacksDramatiq) {
+      return {
+        name: this.name,
+        status: 'up',
+        detail: `${this.options.python} cannot import Dramatiq, so no Dramatiq worker is consuming ${this.names.queue}: jobs wait in the queue`,
+        hint: installHint(broker),
+      };
     }
     return {
       name: this.name,

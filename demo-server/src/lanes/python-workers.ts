@@ -1,9 +1,30 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkerCommand } from './worker-process.ts';
 
 /** demo-server/workers: the Celery app and the Dramatiq actors, each importable from there. */
 export const pythonWorkersDir = fileURLToPath(new URL('../../workers/', import.meta.url));
+
+/** What `npm start` installs into .venv, pinned: the same file docker compose's workers install. */
+export const requirementsFile = fileURLToPath(new URL('../../workers/requirements.txt', import.meta.url));
+
+/** The pinned line of a distribution in requirements.txt, e.g. `dramatiq[rabbitmq,redis]==2.2.0`. */
+export function pinnedRequirement(name: 'celery' | 'dramatiq' | 'apscheduler'): string {
+  const line = readFileSync(requirementsFile, 'utf8')
+    .split('\n')
+    .map((text) => text.replace(/#.*/, '').trim())
+    .find((text) => text.toLowerCase().startsWith(name) && /^[\w-]+(\[|==)/.test(text));
+  if (!line) throw new Error(`${requirementsFile} pins no ${name}`);
+  return line;
+}
+
+const frameworkLabels = { celery: 'Celery', dramatiq: 'Dramatiq', apscheduler: 'APScheduler' } as const;
+
+/** What to do when PYTHON cannot import a framework: the pinned install, or the .venv that `npm start` makes. */
+export function frameworkMissingHint(name: 'celery' | 'dramatiq' | 'apscheduler'): string {
+  return `${frameworkLabels[name]} is not installed for this Python (PYTHON): \`pip install '${pinnedRequirement(name)}'\` into it, or leave PYTHON unset and \`npm start\` makes .venv with it`;
+}
 
 /** Whether `python` can import `module` from the workers' folder, so the server only starts workers that can run. */
 export function pythonCanImport(python: string, module: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { pinnedRequirement } from '../../../demo-server/src/lanes/python-workers.ts';
 import { fail, ok, type Check, type CheckResult } from '../check.ts';
 
 /**
@@ -13,7 +14,7 @@ export const pythonNeeds = [
     modules: ['celery_tasks', 'celery_schedule'],
     version: 'celery',
     uses: "the Celery lane's worker, celery beat, the results worker",
-    fix: 'apt install python3-celery python3-redis  (or PYTHON=<a python with celery>)',
+    fix: (python: string) => `${python} -m pip install '${pinnedRequirement('celery')}'  (Debian: apt-get install python3-celery python3-redis)`,
   },
   {
     id: 'dramatiq',
@@ -21,7 +22,7 @@ export const pythonNeeds = [
     modules: ['dramatiq_actors'],
     version: 'dramatiq',
     uses: "the Dramatiq lane's worker and every Dramatiq column",
-    fix: "python3 -m venv --system-site-packages .venv && .venv/bin/pip install 'dramatiq[rabbitmq,redis]', then PYTHON=.venv/bin/python npm start",
+    fix: (python: string) => `${python} -m pip install '${pinnedRequirement('dramatiq')}'  (or unset PYTHON: npm start makes .venv with it)`,
   },
   {
     id: 'apscheduler',
@@ -30,7 +31,7 @@ export const pythonNeeds = [
     modules: ['apscheduler'],
     version: 'apscheduler',
     uses: "the Scheduling slide's Dramatiq row (with Dramatiq)",
-    fix: 'apt install python3-apscheduler  (or: pip install apscheduler into PYTHON)',
+    fix: (python: string) => `${python} -m pip install '${pinnedRequirement('apscheduler')}'  (Debian: apt-get install python3-apscheduler)`,
   },
 ] as const;
 
@@ -61,7 +62,7 @@ export const pythonWorkersCheck: Check = {
         }
         const answer = await probe(config.python, cwd, need.modules, need.version);
         if ('version' in answer) return ok(need.id, `${need.name} ${answer.version} importable by ${config.python}, for ${need.uses}`);
-        return fail(need.id, `${need.name}: ${config.python} cannot import ${need.modules.join(', ')} (${answer.error}), needed by ${need.uses}`, need.fix);
+        return fail(need.id, `${need.name}: ${config.python} cannot import ${need.modules.join(', ')} (${answer.error}), needed by ${need.uses}`, need.fix(config.python));
       }),
     );
   },

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -33,11 +34,15 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('gives the server and both workers the same namespace and brokers, and pins what it installs', async () => {
+  it('gives the server and both workers the same namespace and brokers; both install the pins npm start installs', async () => {
     const config = await compose('config');
     expect(config.match(/DEMO_NAMESPACE: demo/g)).toHaveLength(3);
-    expect(config).toContain("'celery[redis]==5.5.3'");
-    expect(config).toContain("'dramatiq[rabbitmq,redis]==2.2.0'");
+    // The workers' folder is mounted at /workers, their working directory: requirements.txt is the project's.
+    expect(config.match(/pip install [^\n]*-r requirements\.txt/g)).toHaveLength(2);
+    expect(config.match(/demo-server\/workers:\/workers:ro/g)).toHaveLength(2);
+    const requirements = readFileSync(new URL('../../../demo-server/workers/requirements.txt', import.meta.url), 'utf8');
+    expect(requirements).toContain('celery[redis]==5.5.3');
+    expect(requirements).toContain('dramatiq[rabbitmq,redis]==2.2.0');
     expect(config).toContain('image: rabbitmq:4.2-management');
   });
 

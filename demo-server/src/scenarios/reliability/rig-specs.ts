@@ -1,6 +1,6 @@
 import type { DemoConfig } from '../../config.ts';
 import type { ServerLane } from '../../lanes/index.ts';
-import { celeryWorkerCommand, dramatiqWorkerCommand } from '../../lanes/python-workers.ts';
+import { celeryWorkerCommand, dramatiqWorkerCommand, frameworkMissingHint } from '../../lanes/python-workers.ts';
 import { nodeWorkerCommand, type WorkerCommand } from '../../lanes/worker-process.ts';
 import type { ReliabilityLaneId } from '../../protocol/demos/reliability.ts';
 
@@ -37,7 +37,7 @@ export const rigSpecs: readonly RigSpec[] = [
     id: 'celery',
     lane: 'celery',
     pythonModule: 'celery_tasks',
-    missingHint: 'Celery is not installed for this Python: `apt install python3-celery python3-redis`',
+    missingHint: frameworkMissingHint('celery'),
     label: (acksLate) => (acksLate ? 'Celery + acks_late' : 'Celery (default)'),
     acks: (acksLate) => (acksLate ? 'late' : 'early'),
     note: (acksLate) => (acksLate ? 'acks late: celery_acks_late' : 'acks early: celery_tasks'),
@@ -69,7 +69,7 @@ export const rigSpecs: readonly RigSpec[] = [
     id: 'dramatiq',
     lane: 'dramatiq',
     pythonModule: 'dramatiq_actors',
-    missingHint: "Dramatiq worker not running: `pip install 'dramatiq[rabbitmq,redis]'`, then `PYTHON=python3 npm start`",
+    missingHint: frameworkMissingHint('dramatiq'),
     label: () => 'Dramatiq',
     acks: () => 'late',
     note: () => 'acks late',

@@ -1,6 +1,6 @@
 import type { DemoConfig } from '../../config.ts';
 import type { ServerLane } from '../../lanes/index.ts';
-import { celeryWorkerCommand, dramatiqWorkerCommand } from '../../lanes/python-workers.ts';
+import { celeryWorkerCommand, dramatiqWorkerCommand, frameworkMissingHint } from '../../lanes/python-workers.ts';
 import { nodeWorkerCommand, type WorkerCommand } from '../../lanes/worker-process.ts';
 import type { RetriesLaneId } from '../../protocol/demos/retries.ts';
 
@@ -42,7 +42,7 @@ export const retrySpecs: readonly RetrySpec[] = [
     maxAttempts: 3,
     backoffMs: [1_000, 2_000],
     pythonModule: 'celery_tasks',
-    missingHint: 'Celery is not installed for this Python: `apt install python3-celery python3-redis`',
+    missingHint: frameworkMissingHint('celery'),
     command: (config) => celeryWorkerCommand(config.python, RETRIES_CONCURRENCY, workerEnv(config), { node: `retries-${process.pid}` }),
   },
   {
@@ -75,7 +75,7 @@ export const retrySpecs: readonly RetrySpec[] = [
     maxAttempts: 3,
     backoffMs: [200, 400],
     pythonModule: 'dramatiq_actors',
-    missingHint: "Dramatiq worker not running: `pip install 'dramatiq[rabbitmq,redis]'`, then `PYTHON=python3 npm start`",
+    missingHint: frameworkMissingHint('dramatiq'),
     command: (config) => dramatiqWorkerCommand(config.python, RETRIES_CONCURRENCY, workerEnv(config)),
   },
 ];

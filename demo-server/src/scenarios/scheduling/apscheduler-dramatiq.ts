@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { DramatiqClient } from '../../lanes/dramatiq-client.ts';
 import type { JobEvent } from '../../lanes/lane.ts';
-import { followingTheServer, pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
+import { followingTheServer, pinnedRequirement, pythonCanImport, pythonWorkersDir } from '../../lanes/python-workers.ts';
 import type { DemoContext } from '../demo-scenario.ts';
 import { laneUnavailable, type Unavailable } from '../lane-availability.ts';
 import { TickScheduler } from './tick-scheduler.ts';
@@ -12,7 +12,8 @@ const REMEMBERED = 200;
 const STOP_GRACE_MS = 3_000;
 
 const INSTALL_HINT =
-  "Run it in containers: `docker compose up -d dramatiq-worker`; or here: `apt install python3-apscheduler` and `pip install 'dramatiq[rabbitmq,redis]'`";
+  `Install both into PYTHON: \`pip install '${pinnedRequirement('apscheduler')}' '${pinnedRequirement('dramatiq')}'\`, ` +
+  'or leave PYTHON unset and `npm start` makes .venv with them';
 
 /**
  * Dramatiq has no scheduler: as its docs say, APScheduler does it. A small APScheduler process

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../demo-server/src/config.ts';
-import { pythonCanImport } from '../../demo-server/src/lanes/python-workers.ts';
 import { deleteNamespace, deleteRedisKeysMentioning, purgeAmqpNamespace, requireRabbitmq, requireRedis } from '../support/brokers.ts';
 import { getJson, postJson, startTestServer, waitFor } from '../support/demo-server.ts';
+import { requireDramatiq } from '../support/dramatiq.ts';
 import { runLaneContract, settled } from '../support/lane-contract.ts';
 
 const requireBrokers = async () => {
   await Promise.all([requireRabbitmq(), requireRedis()]);
 };
 
-// Run by `npm run test:dramatiq`, not by `npm test`: Debian packages no Dramatiq and the CI machine reaches
-// no PyPI. With Dramatiq importable (pip, or a checkout of its source on PYTHONPATH), the server starts a
-// real Dramatiq worker and the lane meets the contract.
-const { python } = loadConfig(process.env);
-if (!(await pythonCanImport(python, 'dramatiq'))) {
-  throw new Error(`${python} cannot import dramatiq: pip install 'dramatiq[rabbitmq,redis]' (or set PYTHON / PYTHONPATH), then npm run test:dramatiq`);
-}
+// The server starts a real Dramatiq worker (.venv's) and the lane meets the contract, as every other lane does.
+await requireDramatiq();
 
 describe('with a real Dramatiq worker', () => {
   runLaneContract('dramatiq', {
