@@ -10,6 +10,8 @@ import { controlRoutes } from './control-routes.ts';
 import { demoRoutes } from './demo-routes.ts';
 import { metricsRoute } from './metrics.ts';
 import { HttpError, sendError } from './error-response.ts';
+import type { HostAllowlist } from './host-allowlist.ts';
+import { requestGuard } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface HttpAppOptions {
@@ -18,6 +20,8 @@ export interface HttpAppOptions {
   demos: DemoBoard;
   /** Worker processes the speaker adds to a lane. */
   extraWorkers: ExtraWorkers;
+  /** The `Host` names requests may carry. */
+  hosts: HostAllowlist;
   /** Open WebSocket clients, for /metrics. */
   clientCount: () => number;
   deckDir: string;
@@ -28,10 +32,12 @@ export interface HttpAppOptions {
 /** Bodies above this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export function createHttpApp({ hub, demos, extraWorkers, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
+export function createHttpApp({ hub, demos, extraWorkers, hosts, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  // Before the rate limiter: a foreign page's requests must not use up the deck's own allowance.
+  app.use(requestGuard(hosts));
 
   app.use(
     '/api',
