@@ -13,6 +13,7 @@ export const errorCodes = {
   unsupported_media_type: 415,
   misdirected: 421,
   rate_limited: 429,
+  queue_full: 429,
   lane_down: 503,
   internal: 500,
 } as const;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import { LaneFull } from '../errors.ts';
 import type { ExtraWorkers } from '../lanes/extra-workers.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
 import type { DemoBoard } from '../scenarios/demo-board.ts';
@@ -65,6 +66,7 @@ export function createHttpApp({ hub, demos, extraWorkers, hosts, clientCount, de
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) return sendError(res, error.code, error.message);
+    if (error instanceof LaneFull) return sendError(res, 'queue_full', error.message);
     const status = (error as { status?: number; type?: string }).status;
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') return sendError(res, 'body_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);
