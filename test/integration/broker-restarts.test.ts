@@ -84,10 +84,10 @@ describe('a private RabbitMQ node', () => {
       const burst = keepEnqueuing(server.url, { lane: 'rabbitmq', kind: 'sleep', count: 50, params: { ms: 2 } }, 20);
       await waitFor(() => (burst.tally.accepted >= 1_000 ? true : undefined), { what: '1,000 accepted' });
 
-      if (how === 'stopped cleanly') rabbit.stopCleanly();
-      else rabbit.kill();
+      const stopped = how === 'stopped cleanly' ? rabbit.stopCleanly() : rabbit.kill();
       const downAfterMs = await timeUntilStatus(server, 'rabbitmq', 'down', 5_000);
       await waitFor(() => (burst.tally.refused >= 3 ? true : undefined), { what: 'refusals while down' });
+      await stopped;
 
       await rabbit.restart();
       const upAfterMs = await timeUntilStatus(server, 'rabbitmq', 'up', 15_000);
