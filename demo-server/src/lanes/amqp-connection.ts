@@ -28,7 +28,8 @@ export class ReconnectingAmqp {
   private session: AmqpSession | null = null;
   /** The broker's reason while it blocks this connection. */
   private blockedBy: string | null = null;
-  private readonly blocking = new EventEmitter();
+  /** Tells every call waiting in `guard` that the connection got blocked (any number may wait). */
+  private readonly blocking = new EventEmitter().setMaxListeners(0);
   private lastError = '';
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
