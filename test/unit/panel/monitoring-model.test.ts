@@ -27,10 +27,11 @@ describe('the monitoring panel model', () => {
     expect(vm.controls).toBe('enabled');
   });
 
-  it('says how many jobs were done twice beside the jobs done, as deltas bring them', () => {
-    const rabbitmq = laneState('rabbitmq', { stats: { waiting: 0, active: 0, completed: 9_960, failed: 0, retried: 0 } });
+  it('says how many jobs a lane did twice, as deltas bring them', () => {
+    const base = laneState('rabbitmq');
+    const rabbitmq = laneState('rabbitmq', { capabilities: { ...base.capabilities, label: 'RabbitMQ' }, stats: { ...base.stats, completed: 9_960 } });
     const connected = applySnapshot(initialState, snapshot([rabbitmq]));
-    expect(monitoringViewModel({ mode: 'live', recording: undefined, store: connected }).lanes[0]!.done).toBe('9,960');
+    expect(monitoringViewModel({ mode: 'live', recording: undefined, store: connected }).history).toBe('History: none yet');
     const { capabilities: _, recent: __, ...figures } = rabbitmq;
     const { state } = applyDelta(connected, {
       type: 'delta',
@@ -39,7 +40,9 @@ describe('the monitoring panel model', () => {
       serverTime: 1,
       lanes: [{ ...figures, stats: { ...rabbitmq.stats, completed: 10_000 }, duplicates: 40, tick: { enqueued: 0, started: 0, completed: 40, failed: 0, retried: 0 }, recent: [] }],
     });
-    expect(monitoringViewModel({ mode: 'live', recording: undefined, store: state }).lanes[0]!.done).toBe('10,000 +40 twice');
+    const vm = monitoringViewModel({ mode: 'live', recording: undefined, store: state });
+    expect(vm.lanes[0]!.done).toBe('10,000');
+    expect(vm.history).toBe('History: none yet · done twice, counted once: RabbitMQ 40');
   });
 
   it('shows a recording without buttons, its workers by the names the recording gives', () => {
