@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
-import { withDeadline } from './broker-deadline.ts';
+import { BROKER_CALL_TIMEOUT_MS, withDeadline } from './broker-deadline.ts';
 import type { BrokerDown } from './lane.ts';
 import { redactUrl } from './redact-url.ts';
 
@@ -90,7 +90,12 @@ export class ReconnectingAmqp {
     try {
       // noDelay: amqplib keeps Nagle's algorithm by default, and then a small frame (an ack, an
       // event batch) written behind another waits for the broker's delayed TCP ack: up to 40 ms.
-      connection = await connect(withHeartbeat(this.url), { noDelay: true, clientProperties: { connection_name: this.name } });
+      // timeout: a broker that takes the TCP connection but never answers (a hung node) is given up on.
+      connection = await connect(withHeartbeat(this.url), {
+        noDelay: true,
+        timeout: BROKER_CALL_TIMEOUT_MS,
+        clientProperties: { connection_name: this.name },
+      });
       connection.on('error', (error: Error) => (this.lastError = error.message));
       connection.on('close', () => this.lost(connection!, 'connection closed'));
       // Only one attempt runs at a time: this connection is the one `ready` and `down` speak of.
