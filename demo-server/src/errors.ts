@@ -19,3 +19,15 @@ export class DemoCommandRefused extends Error {
     this.name = 'DemoCommandRefused';
   }
 }
+
+/** The lane holds as many waiting jobs as it may; the edge answers 429 with the limit. */
+export class LaneFull extends Error {
+  constructor(
+    readonly lane: LaneName,
+    readonly limit: number,
+    readonly waiting: number,
+  ) {
+    super(`Lane ${lane} holds at most ${limit.toLocaleString('en')} waiting jobs and ${waiting.toLocaleString('en')} wait now: wait for them to finish, or reset.`);
+    this.name = 'LaneFull';
+  }
+}

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DemoConfig } from './config.ts';
+import { answerClientErrors } from './edge/client-errors.ts';
+import { HostAllowlist } from './edge/host-allowlist.ts';
 import { createHttpApp } from './edge/http-app.ts';
 import { WsBroadcaster } from './edge/ws-broadcaster.ts';
 import { ExtraWorkers } from './lanes/extra-workers.ts';
@@ -39,19 +41,23 @@ export async function startDemoServer(
   hub.showDemos(demos);
 
   const broadcaster = new WsBroadcaster(hub, logger.child({ part: 'ws' }));
+  const hosts = new HostAllowlist(config.host);
   const app = createHttpApp({
     hub,
     demos,
     extraWorkers,
+    hosts,
     clientCount: () => broadcaster.clientCount(),
     deckDir: config.deckDir,
     rateLimitPerMinute: config.rateLimitPerMinute,
     logger,
   });
   const server = createServer(app);
-  broadcaster.attach(server);
+  answerClientErrors(server, logger.child({ part: 'http' }));
+  broadcaster.attach(server, hosts);
   await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
+  hosts.listening(port);
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let stopping: Promise<void> | null = null;

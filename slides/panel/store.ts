@@ -82,6 +82,7 @@ function mergeLane(current: LaneState, delta: LaneDelta): LaneState {
     // Absent in a delta means none now: a stopped producer, a run cleared by a reset.
     producer: delta.producer,
     run: delta.run,
+    duplicates: delta.duplicates,
   };
 }
 

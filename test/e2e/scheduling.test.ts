@@ -34,8 +34,11 @@ describe('the scheduling panel in the deck', () => {
       expect(gaps.length, scheduler.name).toBeGreaterThanOrEqual(2);
       for (const gap of gaps) expect(gap, `${scheduler.name} ${gaps.join(', ')}`).toBeGreaterThan(500);
       for (const gap of gaps) expect(gap, `${scheduler.name} ${gaps.join(', ')}`).toBeLessThan(1_600);
-      expect(scheduler.intervalP50).toBeGreaterThan(800);
-      expect(scheduler.intervalP50).toBeLessThan(1_200);
+      // The schedule is every second: over the whole run, not gap by gap (each gap carries the worker's
+      // jitter; the median of two or three gaps was 795 ms on a busy machine).
+      const span = (scheduler.ticks.at(-1)! - scheduler.ticks[0]!) / (scheduler.ticks.length - 1);
+      expect(span, `${scheduler.name} ${scheduler.ticks.join(', ')}`).toBeGreaterThan(800);
+      expect(span, `${scheduler.name} ${scheduler.ticks.join(', ')}`).toBeLessThan(1_200);
       expect(await row(scheduler.name).locator('.demo-sched-stats').textContent()).toMatch(/^\d+ ticks · every [01]\.\d\d s \(max \d\.\d\d s\)$/);
     }
 

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -9,6 +8,7 @@ import { buildDeck } from '../support/deck-build.ts';
 import { openSlide } from '../support/deck-page.ts';
 import { postJson, uniqueNamespace } from '../support/demo-server.ts';
 import { freePort } from '../support/private-brokers.ts';
+import { processesWithEnv } from '../support/processes.ts';
 import { ServerProcess } from '../support/server-process.ts';
 
 async function queueDepth(namespace: string): Promise<number> {
@@ -21,19 +21,8 @@ async function queueDepth(namespace: string): Promise<number> {
   }
 }
 
-/** Every process whose environment names this namespace (Linux /proc): the server and what it started, with its command line. */
-function processesOf(namespace: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DEMO_NAMESPACE=${namespace}`)) continue;
-      found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 120)}`);
-    } catch {
-      // Gone meanwhile, or not ours to read.
-    }
-  }
-  return found;
-}
+/** Every process whose environment names this namespace: the server and what it started, with its command line. */
+const processesOf = (namespace: string) => processesWithEnv('DEMO_NAMESPACE', namespace).map((p) => `${p.pid} ${p.command}`);
 
 describe('a demo server killed mid-burst and restarted', () => {
   let server: ServerProcess;

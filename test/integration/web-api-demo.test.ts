@@ -23,13 +23,15 @@ describe('the web-API demo over HTTP', () => {
   });
 
   it('answers an async signup before its 1.5 s email is sent, and a sync one only after', async () => {
-    const asyncStart = Date.now();
+    const emailsSent = () => server.hub.monitor('rabbitmq')!.currentStats().completed;
+    const sentBefore = emailsSent();
     const queued = await postJson(`${server.url}/api/demos/web-api/signup`, { lane: 'rabbitmq', variant: 'async' });
-    const asyncMs = Date.now() - asyncStart;
     expect(queued.status).toBe(202);
     expect(queued.body).toMatchObject({ demo: 'web-api', command: 'signup', variant: 'async', status: 'queued' });
     expect(queued.body.jobId).toEqual(expect.any(String));
-    expect(asyncMs).toBeLessThan(1_000);
+    // Before its email was sent: what the answer promises, whatever the machine's speed (a time bound
+    // failed here while the server's two workers were still booting on a busy machine).
+    expect(emailsSent()).toBe(sentBefore);
 
     const syncStart = Date.now();
     const sent = await postJson(`${server.url}/api/demos/web-api/signup`, { lane: 'rabbitmq', variant: 'sync' });

@@ -48,6 +48,15 @@ export class PrivateRedis {
     await waitFor(() => ping(this.url), { what: `private redis on ${this.port}`, timeoutMs: 15_000 });
   }
 
+  /** SIGSTOP: the server keeps its connections open and answers nothing, as a hung or overloaded Redis would. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** kill -9: no shutdown, no final save; only what AOF already has survives. */
   kill(): void {
     this.process?.kill('SIGKILL');
@@ -122,14 +131,23 @@ export class PrivateRabbitmq {
   }
 
   async restart(): Promise<void> {
-    const started = spawnSync('rabbitmq-server', ['-detached'], { env: this.env(), stdio: 'ignore', timeout: 60_000 });
-    if (started.status !== 0) throw new Error(`rabbitmq-server -detached for ${this.node} exited ${started.status}`);
+    const started = await run('rabbitmq-server', ['-detached'], this.env());
+    if (started.status !== 0) throw new Error(`rabbitmq-server -detached for ${this.node} exited ${started.status}: ${started.output}`);
     await waitFor(() => amqpAnswers(this.url), { what: `private rabbitmq ${this.node}`, timeoutMs: 90_000, intervalMs: 250 });
   }
 
   /** A clean stop: the node finishes writing and closes connections. */
-  stopCleanly(): void {
-    spawnSync('rabbitmqctl', ['-n', this.node, 'stop'], { env: this.env(), stdio: 'ignore', timeout: 60_000 });
+  async stopCleanly(): Promise<void> {
+    await run('rabbitmqctl', ['-n', this.node, 'stop'], this.env());
+  }
+
+  /**
+   * Sets the memory alarm's threshold (`rabbitmqctl set_vm_memory_high_watermark`): a tiny fraction
+   * raises the alarm at once and the node blocks every connection that publishes; 0.4 is the default.
+   */
+  async setMemoryHighWatermark(fraction: string): Promise<void> {
+    const set = await run('rabbitmqctl', ['-n', this.node, 'set_vm_memory_high_watermark', fraction], this.env());
+    if (set.status !== 0) throw new Error(`set_vm_memory_high_watermark ${fraction} on ${this.node}: ${set.output}`);
   }
 
   /** kill -9 of the node's Erlang VM. */
@@ -139,9 +157,34 @@ export class PrivateRabbitmq {
   }
 
   async stop(): Promise<void> {
-    this.stopCleanly();
+    await this.stopCleanly();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs a broker's command line (each takes seconds: an Erlang VM boots) without blocking the event
+ * loop, which may be a demo server's under test: a blocked loop misses its AMQP heartbeats.
+ */
+function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, output: error.message });
+    });
+    // On exit, not close: `rabbitmq-server -detached` leaves a daemon that inherits the pipes.
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ status, output: output.trim() });
+    });
+  });
 }
 
 async function amqpAnswers(url: string): Promise<true | undefined> {

@@ -3,7 +3,7 @@ import { waitFor } from './demo-server.ts';
 
 /**
  * The demo server as a process of its own, as `npm start` runs it, so the test can kill it the way a
- * crash would and start it again on the same port. Workers it starts outlive a killed server by 15 s.
+ * crash would and start it again on the same port. Workers it starts outlive a killed server by 5 s.
  */
 export class ServerProcess {
   private child: ChildProcess | undefined;

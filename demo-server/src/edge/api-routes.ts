@@ -6,14 +6,16 @@ import {
   laneNames,
   toJobSpec,
   type EnqueueResponse,
+  type ErrorBody,
   type HealthResponse,
   type LaneName,
 } from '../protocol/index.ts';
 import { LaneUnavailable } from '../errors.ts';
+import { BROKER_CALL_TIMEOUT_MS, withDeadline } from '../lanes/broker-deadline.ts';
 import type { ExtraWorkers } from '../lanes/extra-workers.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
 import type { DemoBoard } from '../scenarios/demo-board.ts';
-import { HttpError, sendError } from './error-response.ts';
+import { errorCodes, HttpError, sendError } from './error-response.ts';
 
 /** What a zod failure says, in one line a person can act on. */
 export function describeIssues(error: z.ZodError): string {
@@ -22,6 +24,9 @@ export function describeIssues(error: z.ZodError): string {
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
 }
+
+/** A lane's reset (several broker calls) answers within this, so `POST /api/reset` answers within 5 s. */
+const LANE_RESET_DEADLINE_MS = BROKER_CALL_TIMEOUT_MS + 500;
 
 export function knownLane(hub: LaneHub, name: string): LaneName {
   if (!isLaneName(name) || !hub.lane(name)) {
@@ -78,7 +83,8 @@ export function apiRoutes(hub: LaneHub, demos: DemoBoard, extraWorkers: ExtraWor
       hub.lanes().map(async (lane) => {
         // A producer still running would refill the queue it is about to empty.
         hub.producer(lane.name)?.stop();
-        await lane.reset();
+        // Each broker call has its deadline; a lane's several calls together get one too.
+        await withDeadline(lane.reset(), `resetting ${lane.name}`, { ms: LANE_RESET_DEADLINE_MS });
         hub.monitor(lane.name)!.reset();
         return lane.name;
       }),
@@ -94,6 +100,16 @@ export function apiRoutes(hub: LaneHub, demos: DemoBoard, extraWorkers: ExtraWor
       const result = demoResults[i]!;
       return result.status === 'fulfilled' ? { name, reset: true } : { name, reset: false, detail: (result.reason as Error).message };
     });
+    const notReset = lanes.filter((lane) => !lane.reset);
+    if (notReset.length > 0) {
+      const why = notReset.map((lane) => `${lane.name}: ${lane.detail}`).join('; ');
+      const body: ErrorBody & { lanes: typeof lanes; demos: typeof demoAnswers } = {
+        error: { code: 'lane_down', message: `Every lane but ${notReset.map((lane) => lane.name).join(', ')} was reset. ${why}` },
+        lanes,
+        demos: demoAnswers,
+      };
+      return res.status(errorCodes.lane_down).json(body);
+    }
     res.json({ lanes, demos: demoAnswers });
   });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import { LaneFull } from '../errors.ts';
 import type { ExtraWorkers } from '../lanes/extra-workers.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
 import type { DemoBoard } from '../scenarios/demo-board.ts';
@@ -10,6 +11,8 @@ import { controlRoutes } from './control-routes.ts';
 import { demoRoutes } from './demo-routes.ts';
 import { metricsRoute } from './metrics.ts';
 import { HttpError, sendError } from './error-response.ts';
+import type { HostAllowlist } from './host-allowlist.ts';
+import { requestGuard } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface HttpAppOptions {
@@ -18,6 +21,8 @@ export interface HttpAppOptions {
   demos: DemoBoard;
   /** Worker processes the speaker adds to a lane. */
   extraWorkers: ExtraWorkers;
+  /** The `Host` names requests may carry. */
+  hosts: HostAllowlist;
   /** Open WebSocket clients, for /metrics. */
   clientCount: () => number;
   deckDir: string;
@@ -28,10 +33,12 @@ export interface HttpAppOptions {
 /** Bodies above this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export function createHttpApp({ hub, demos, extraWorkers, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
+export function createHttpApp({ hub, demos, extraWorkers, hosts, clientCount, deckDir, rateLimitPerMinute, logger }: HttpAppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  // Before the rate limiter: a foreign page's requests must not use up the deck's own allowance.
+  app.use(requestGuard(hosts));
 
   app.use(
     '/api',
@@ -59,6 +66,7 @@ export function createHttpApp({ hub, demos, extraWorkers, clientCount, deckDir, 
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) return sendError(res, error.code, error.message);
+    if (error instanceof LaneFull) return sendError(res, 'queue_full', error.message);
     const status = (error as { status?: number; type?: string }).status;
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') return sendError(res, 'body_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`);

@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { clientMessageSchema, TICK_MS, type ServerMessage } from '../protocol/index.ts';
 import type { LaneHub } from '../monitor/lane-hub.ts';
-import { isAllowedOrigin } from './origin.ts';
+import type { HostAllowlist } from './host-allowlist.ts';
+import { upgradeVerdict } from './origin.ts';
+import { answerRawAndClose } from './raw-answer.ts';
 
 /** A client further behind than this gets no more deltas until it drains, then one fresh snapshot. */
 const MAX_BUFFERED_BYTES = 512 * 1024;
@@ -35,15 +37,31 @@ export class WsBroadcaster {
     private readonly logger: Logger,
   ) {}
 
-  attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== '/ws') return refuse(socket, 404, 'Not Found');
-      if (!isAllowedOrigin(req)) return refuse(socket, 403, 'Forbidden');
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
-    });
+  attach(server: Server, hosts: HostAllowlist): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head, hosts));
     this.tickTimer = setInterval(() => this.broadcastTick(), TICK_MS);
     this.heartbeatTimer = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
+  }
+
+  /** Any client may send any handshake: each check is one that cannot throw, and a refusal closes cleanly. */
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, hosts: HostAllowlist): void {
+    // A client may reset the connection at any moment: unheard, that error would end the process.
+    socket.on('error', (error) => this.logger.debug({ err: error }, 'upgrade socket error'));
+    try {
+      if (!hosts.allows(req.headers.host)) {
+        return answerRawAndClose(socket, 421, 'misdirected', `This server answers to ${hosts.describe()} only.`);
+      }
+      // The path alone, without parsing the rest: a request target may be anything (`//a:b`).
+      if ((req.url ?? '').split('?', 1)[0] !== '/ws') {
+        return answerRawAndClose(socket, 404, 'not_found', 'The WebSocket is at /ws.');
+      }
+      const verdict = upgradeVerdict(req);
+      if (!verdict.allowed) return answerRawAndClose(socket, 403, 'cross_origin', `Refused: ${verdict.why}.`);
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'a WebSocket handshake could not be handled; its connection is closed');
+      socket.destroy();
+    }
   }
 
   clientCount(): number {
@@ -130,8 +148,4 @@ function send(ws: WebSocket, frame: string): void {
 
 function reply(ws: WebSocket, message: ServerMessage): void {
   send(ws, JSON.stringify(message));
-}
-
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

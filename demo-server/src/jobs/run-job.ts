@@ -17,6 +17,8 @@ export interface JobRuntime {
    * job only crashes its first worker, so a redelivery shows recovery, not a crash loop.
    */
   firstDelivery: boolean;
+  /** Runs the busy loop elsewhere (the in-process lane's thread pool); by default it runs here. */
+  burnCpu?(n: number): Promise<number>;
 }
 
 /** Busy loop the same size in every language, so lanes compare on equal work. */
@@ -35,7 +37,7 @@ export async function runJob(job: JobSpec, runtime: JobRuntime): Promise<unknown
       await new Promise((resolve) => setTimeout(resolve, job.params.ms));
       return job.params.ms;
     case 'cpu':
-      return burnCpu(job.params.n);
+      return runtime.burnCpu ? runtime.burnCpu(job.params.n) : burnCpu(job.params.n);
     case 'flaky':
       if (runtime.random() < job.params.failRate) throw new FlakyJobError(job.params.failRate);
       return 'ok';

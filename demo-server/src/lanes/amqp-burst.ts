@@ -15,6 +15,8 @@ export interface Burst {
   publish(jobId: string, confirmed: (error: unknown) => void): boolean;
   emit: JobEventSink;
   sent?: SentJobSink;
+  /** Bounds each wait on the broker (ReconnectingAmqp.guard): a blocked or silent broker cuts the burst short. */
+  guard<T>(work: Promise<T>, what: string): Promise<T>;
 }
 
 /**
@@ -43,10 +45,10 @@ export async function publishBurst(channel: ConfirmChannel, burst: Burst): Promi
           burst.emit({ type: 'withdrawn', jobId });
           throw error;
         }
-        if (!hasRoom) await drained(channel);
+        if (!hasRoom) await burst.guard(drained(channel), 'publishing');
       }
       published += slice;
-      await channel.waitForConfirms();
+      await burst.guard(channel.waitForConfirms(), 'waiting for confirms');
     }
     return { accepted };
   } catch (error) {

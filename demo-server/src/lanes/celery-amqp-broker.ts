@@ -60,6 +60,7 @@ export class CeleryAmqpBroker implements CeleryBroker {
         return channel.publish('', this.names.queue, body, { ...properties, headers: celeryAmqpHeaders(headers) }, confirmed);
       },
       emit: burst.emit,
+      guard: (work, what) => this.amqp.guard(work, what),
     });
   }
 
@@ -77,7 +78,7 @@ export class CeleryAmqpBroker implements CeleryBroker {
   async purge(): Promise<void> {
     const session = this.amqp.ready();
     if (!session) throw new Error(this.amqp.detail());
-    for (const queue of [this.names.queue, this.names.monitor]) await session.channel.purgeQueue(queue);
+    for (const queue of [this.names.queue, this.names.monitor]) await this.amqp.guard(session.channel.purgeQueue(queue), `purging ${queue}`);
   }
 
   close(): Promise<void> {

@@ -82,13 +82,14 @@ export class CeleryTaskClient {
   async send(message: CeleryMessage, queue: string = this.names.queue): Promise<void> {
     const session = this.amqp.ready();
     if (!session) throw new Error(`RabbitMQ is not answering (${this.amqp.detail()})`);
-    if (queue !== this.names.queue) await declareCeleryQueue(session.channel, queue);
+    if (queue !== this.names.queue) await this.amqp.guard(declareCeleryQueue(session.channel, queue), `declaring ${queue}`);
     const { headers, properties, body } = message;
-    await new Promise<void>((resolve, reject) => {
+    const confirmed = new Promise<void>((resolve, reject) => {
       session.channel.publish('', queue, body, { ...properties, headers: celeryAmqpHeaders(headers) }, (error) =>
         error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(),
       );
     });
+    await this.amqp.guard(confirmed, 'publishing');
   }
 
   close(): Promise<void> {

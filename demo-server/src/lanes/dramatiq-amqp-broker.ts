@@ -57,6 +57,7 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
       publish: (messageId, confirmed) =>
         channel.publish('', this.names.queue, encodeDramatiqMessage(burst.message(messageId)), dramatiqPublishOptions, confirmed),
       emit: burst.emit,
+      guard: (work, what) => this.amqp.guard(work, what),
     });
   }
 
@@ -64,7 +65,9 @@ export class DramatiqAmqpBroker implements DramatiqBroker {
     const session = this.amqp.ready();
     if (!session) throw new Error(this.amqp.detail());
     const { queue, delayed, dead } = this.names;
-    for (const name of [queue, delayed, dead, `${this.events.monitor}.dramatiq`]) await session.channel.purgeQueue(name);
+    for (const name of [queue, delayed, dead, `${this.events.monitor}.dramatiq`]) {
+      await this.amqp.guard(session.channel.purgeQueue(name), `purging ${name}`);
+    }
   }
 
   close(): Promise<void> {

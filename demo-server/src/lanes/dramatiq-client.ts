@@ -54,11 +54,12 @@ export class DramatiqClient {
   async send(body: Buffer): Promise<void> {
     const session = this.amqp.ready();
     if (!session) throw new Error(`RabbitMQ is not answering (${this.amqp.detail()})`);
-    await new Promise<void>((resolve, reject) => {
+    const confirmed = new Promise<void>((resolve, reject) => {
       session.channel.publish('', this.names.queue, body, dramatiqPublishOptions, (error) =>
         error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(),
       );
     });
+    await this.amqp.guard(confirmed, 'publishing');
   }
 
   /** The actor's return value for the message, or undefined while there is none (or it failed). */

@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
 import type { JobSpec, LaneCapabilities, LaneHealth, WorkerInfo } from '../protocol/index.ts';
+import { LaneFull } from '../errors.ts';
+import { CpuPool } from '../jobs/cpu-pool.ts';
 import { FlakyJobError, runJob } from '../jobs/run-job.ts';
 import type { JobEventSink, Lane, SentJobSink } from './lane.ts';
 
@@ -11,6 +13,10 @@ interface QueuedJob {
 }
 
 const MAX_ATTEMPTS = 3;
+/** Waiting jobs the lane keeps in the server's memory: one largest burst, not two. */
+export const MEMORY_LANE_MAX_WAITING = 100_000;
+/** Jobs added between two turns of the event loop. */
+const ENQUEUE_SLICE = 2_000;
 
 /** The server's own process crashing would end the talk, so a `crash` job here fails instead. */
 class InProcessCrash extends Error {
@@ -41,7 +47,11 @@ export class MemoryLane implements Lane {
   private running = 0;
   private nextId = 1;
   private generation = 0;
+  /** Jobs of bursts still being added, already counted against the bound. */
+  private arriving = 0;
   private readonly workerId = `memory@${hostname()}:${process.pid}`;
+  /** `cpu` jobs run on threads: on the server's own, they would freeze the API and the socket. */
+  private readonly cpu = new CpuPool();
 
   constructor(
     private readonly emit: JobEventSink,
@@ -61,15 +71,31 @@ export class MemoryLane implements Lane {
   }
 
   async enqueue(job: JobSpec, count: number, sent?: SentJobSink): Promise<number> {
+    const waiting = this.queue.length - this.head + this.arriving;
+    if (waiting + count > MEMORY_LANE_MAX_WAITING) throw new LaneFull(this.name, MEMORY_LANE_MAX_WAITING, waiting);
     const enqueuedAt = Date.now();
-    for (let i = 0; i < count; i++) {
-      const id = String(this.nextId++);
-      this.queue.push({ id, job, enqueuedAt, attempt: 1 });
-      this.emit({ type: 'enqueued', jobId: id, kind: job.kind, params: job.params });
-      sent?.(id);
+    const generation = this.generation;
+    this.arriving += count;
+    let added = 0;
+    try {
+      while (added < count && generation === this.generation) {
+        const slice = Math.min(ENQUEUE_SLICE, count - added);
+        for (let i = 0; i < slice; i++) {
+          const id = String(this.nextId++);
+          this.queue.push({ id, job, enqueuedAt, attempt: 1 });
+          this.emit({ type: 'enqueued', jobId: id, kind: job.kind, params: job.params });
+          sent?.(id);
+        }
+        added += slice;
+        this.arriving -= slice;
+        this.pump();
+        // 100,000 jobs in one go would hold the event loop for most of a second.
+        if (added < count) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.arriving -= count - added;
     }
-    this.pump();
-    return count;
+    return added;
   }
 
   private pump(): void {
@@ -95,6 +121,7 @@ export class MemoryLane implements Lane {
         },
         random: Math.random,
         firstDelivery: true,
+        burnCpu: (n) => this.cpu.run(n),
       });
       if (generation === this.generation) {
         this.emit({ type: 'completed', jobId: queued.id, worker: this.workerId, enqueuedAt: queued.enqueuedAt });
@@ -121,6 +148,8 @@ export class MemoryLane implements Lane {
     this.generation++;
     this.queue = [];
     this.head = 0;
+    // A running 50,000,000 loop would hold its thread for a second: end it instead.
+    await this.cpu.abort();
   }
 
   async close(): Promise<void> {

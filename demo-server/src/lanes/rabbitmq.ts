@@ -120,13 +120,13 @@ export class RabbitmqLane implements Lane {
             },
             onConfirm,
           );
-          if (!hasRoom) await drained(channel);
+          if (!hasRoom) await this.amqp.guard(drained(channel), 'publishing');
         }
         published += slice;
-        await channel.waitForConfirms();
+        await this.amqp.guard(channel.waitForConfirms(), 'waiting for confirms');
       }
     } catch (error) {
-      if (accepted === 0) throw new LaneUnavailable(this.name, (error as Error).message, health.hint);
+      if (accepted === 0) throw new LaneUnavailable(this.name, (error as Error).message, this.health().hint ?? health.hint);
       this.options.logger.warn({ err: error, accepted, count }, 'rabbitmq burst cut short');
     }
     return accepted;
@@ -136,7 +136,7 @@ export class RabbitmqLane implements Lane {
     const session = this.amqp.ready();
     if (!session) throw new LaneUnavailable(this.name, this.amqp.detail());
     const queues = [this.names.jobs, this.names.retry, this.names.dead, `${this.names.monitor}.${this.name}`];
-    for (const queue of queues) await session.channel.purgeQueue(queue);
+    for (const queue of queues) await this.amqp.guard(session.channel.purgeQueue(queue), `purging ${queue}`);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,13 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { BROKER_CALL_TIMEOUT_MS } from './broker-deadline.ts';
 
 /** Reconnect quickly and forever: a broker that returns must be followed without a restart. */
 const retryStrategy = (times: number) => Math.min(100 * times, 1_000);
 
-/** Commands issued while Redis is away fail at once rather than piling up in memory. */
+/**
+ * Commands issued while Redis is away fail at once rather than piling up in memory, and a Redis
+ * that stops answering (paused, or busy with a long script) fails them after a few seconds.
+ */
 export function commandConnection(url: string, name: string): Redis {
   return new Redis(url, {
     connectionName: name,
@@ -11,6 +15,7 @@ export function commandConnection(url: string, name: string): Redis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    commandTimeout: BROKER_CALL_TIMEOUT_MS,
   } satisfies RedisOptions);
 }
 

@@ -97,6 +97,7 @@ export class LaneHub {
       workers: lane.workers(),
       producer: producer?.state(),
       run: monitor.run.state(),
+      duplicates: monitor.duplicateCompletions(),
     };
   }
 }

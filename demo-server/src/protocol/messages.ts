@@ -122,6 +122,11 @@ export const laneStateSchema = z.object({
   producer: producerStateSchema.optional(),
   /** The lane's latest counted burst, absent before the first and after a reset. */
   run: laneRunSchema.optional(),
+  /**
+   * Jobs reported completed again after they had completed (at-least-once delivery: a broker that
+   * died with acks in flight hands such jobs back), counted once in `stats.completed`. Added in v1.
+   */
+  duplicates: z.number().int().nonnegative().optional(),
 });
 export type LaneState = z.infer<typeof laneStateSchema>;
 

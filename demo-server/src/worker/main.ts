@@ -38,10 +38,10 @@ console.log(`[worker ${identity.id}] consuming lane ${lane} with concurrency ${c
 const CLOSE_DEADLINE_MS = 10_000;
 
 let stopping = false;
-const stop = async () => {
+const stop = async (deadlineMs = CLOSE_DEADLINE_MS) => {
   if (stopping) return;
   stopping = true;
-  setTimeout(() => process.exit(1), CLOSE_DEADLINE_MS).unref();
+  setTimeout(() => process.exit(1), deadlineMs).unref();
   await worker.close();
   process.exit(0);
 };
@@ -51,11 +51,29 @@ process.on('SIGTERM', () => void stop());
 // The terminal or pipe we print to may close with the server; that must not stop the work.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
-/** How long a worker the server started keeps working after the server died, e.g. while it restarts. */
-const ORPHAN_GRACE_MS = 15_000;
+/** How long a worker the server started keeps working after the server died (it may be restarting), then it stops. */
+const ORPHAN_GRACE_MS = 5_000;
+const ORPHAN_CLOSE_DEADLINE_MS = 3_000;
+/** How often a worker the server started checks that its server still runs. */
+const PARENT_POLL_MS = 1_000;
+
+/**
+ * A worker the server started (it has the IPC channel) ends within seconds of its server, however the
+ * server ended: the channel closes (it may have closed before this module finished loading, while
+ * `disconnect` had no listener yet), or the worker gets another parent.
+ */
 if (process.send) {
-  process.once('disconnect', () => {
+  const server = process.ppid;
+  let orphaned = false;
+  const serverGone = () => {
+    if (orphaned) return;
+    orphaned = true;
     console.log(`[worker ${identity.id}] the demo server is gone: working on for ${ORPHAN_GRACE_MS / 1000} s, then stopping`);
-    setTimeout(() => void stop(), ORPHAN_GRACE_MS).unref();
-  });
+    setTimeout(() => void stop(ORPHAN_CLOSE_DEADLINE_MS), ORPHAN_GRACE_MS).unref();
+  };
+  process.once('disconnect', serverGone);
+  if (!process.connected) serverGone();
+  setInterval(() => {
+    if (process.ppid !== server) serverGone();
+  }, PARENT_POLL_MS).unref();
 }

@@ -87,13 +87,11 @@ export class ApschedulerDramatiq extends TickScheduler {
     clearTimeout(timer);
   }
 
-  override async reset(): Promise<void> {
-    await super.reset();
+  protected override async afterReset(): Promise<void> {
     this.sent.clear();
   }
 
-  async close(): Promise<void> {
-    await this.end();
+  protected async release(): Promise<void> {
     await this.client?.close();
     this.client = undefined;
   }

@@ -60,11 +60,10 @@ export class BullmqScheduler extends TickScheduler {
     await this.parts?.queue.removeJobScheduler(SCHEDULER_ID);
   }
 
-  async close(): Promise<void> {
+  protected async release(): Promise<void> {
     const parts = this.parts;
     this.parts = undefined;
     if (!parts) return;
-    await parts.queue.removeJobScheduler(SCHEDULER_ID).catch(() => {});
     await parts.worker.close(true);
     await Promise.allSettled([parts.events.close(), parts.queue.close()]);
     for (const connection of parts.connections) connection.disconnect();

@@ -65,8 +65,7 @@ export class CeleryBeat extends TickScheduler {
     await beat?.stop();
   }
 
-  async close(): Promise<void> {
-    await this.end();
+  protected async release(): Promise<void> {
     await this.client?.close();
     this.client = undefined;
   }

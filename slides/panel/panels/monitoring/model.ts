@@ -63,7 +63,8 @@ export function monitoringViewModel(input: SourceInput): MonitoringViewModel {
         lastSeen: ago(store.serverTime - w.lastSeen),
       }));
     // Re-runs need the server's history: an older server without it still takes the sample jobs, not re-runs.
-    return { ...fromTasks(store.demos.monitoring, lanes, workers), ...frame, controls: allow(source.controls, store.demos.monitoring !== undefined) };
+    const tasks = fromTasks(store.demos.monitoring, lanes, workers, doneTwice([...store.lanes.values()]));
+    return { ...tasks, ...frame, controls: allow(source.controls, store.demos.monitoring !== undefined) };
   }
   const recorded = source.recording?.demos?.monitoring;
   const lanes = Object.entries(source.recording?.lanes ?? {}).map(([name, lane]) => laneRow(name as LaneName, lane, false));
@@ -74,12 +75,22 @@ export function monitoringViewModel(input: SourceInput): MonitoringViewModel {
   return { ...fromTasks(recorded, lanes, workers), ...frame };
 }
 
-function fromTasks(state: MonitoringState | undefined, lanes: LaneRow[], workers: WorkerRow[]): Omit<MonitoringViewModel, keyof FrameModel> {
+function fromTasks(state: MonitoringState | undefined, lanes: LaneRow[], workers: WorkerRow[], twice = ''): Omit<MonitoringViewModel, keyof FrameModel> {
   const h = state?.history;
-  const history = h
+  const tasks = h
     ? `History: ${formatCount(h.kept)} of the last ${formatCount(h.limit)} tasks kept on the server · ${formatCount(h.completed)} completed · ${formatCount(h.failed)} failed`
     : 'History: none yet';
+  const history = [tasks, twice].filter(Boolean).join(' · ');
   return { lanes, workers, tasks: (state?.tasks ?? []).map(taskRow), history };
+}
+
+/**
+ * Jobs a lane reported done a second time (at least once: a broker that died with acks in flight
+ * hands them back), counted once in `done`, and said here.
+ */
+function doneTwice(lanes: readonly (LaneFigures & { duplicates?: number })[]): string {
+  const twice = lanes.flatMap((lane) => (lane.duplicates ? [`${lane.capabilities?.label ?? ''} ${formatCount(lane.duplicates)}`] : []));
+  return twice.length > 0 ? `done twice, counted once: ${twice.join(', ')}` : '';
 }
 
 function laneRow(name: LaneName, lane: LaneFigures, down: boolean): LaneRow {

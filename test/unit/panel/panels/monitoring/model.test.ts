@@ -3,7 +3,7 @@ import type { MonitoringState } from '../../../../../demo-server/src/protocol/in
 import { HOW_TO_GO_LIVE } from '../../../../../slides/panel/captions.ts';
 import { jobText, monitoringViewModel, shortId, workerName } from '../../../../../slides/panel/panels/monitoring/model.ts';
 import type { Recording } from '../../../../../slides/panel/recording.ts';
-import { applySnapshot, initialState } from '../../../../../slides/panel/store.ts';
+import { applyDelta, applySnapshot, initialState } from '../../../../../slides/panel/store.ts';
 import { laneState, snapshot } from '../../fixtures.ts';
 
 const demo: MonitoringState = {
@@ -25,6 +25,24 @@ describe('the monitoring panel model', () => {
     expect(vm.tasks[0]).toMatchObject({ shortId: '…e1-4a7c', job: 'sleep 300 ms', runtime: '312 ms', worker: 'worker 1' });
     expect(vm.history).toBe('History: 21 of the last 500 tasks kept on the server · 20 completed · 1 failed');
     expect(vm.controls).toBe('enabled');
+  });
+
+  it('says how many jobs a lane did twice, as deltas bring them', () => {
+    const base = laneState('rabbitmq');
+    const rabbitmq = laneState('rabbitmq', { capabilities: { ...base.capabilities, label: 'RabbitMQ' }, stats: { ...base.stats, completed: 9_960 } });
+    const connected = applySnapshot(initialState, snapshot([rabbitmq]));
+    expect(monitoringViewModel({ mode: 'live', recording: undefined, store: connected }).history).toBe('History: none yet');
+    const { capabilities: _, recent: __, ...figures } = rabbitmq;
+    const { state } = applyDelta(connected, {
+      type: 'delta',
+      v: 1,
+      seq: 1,
+      serverTime: 1,
+      lanes: [{ ...figures, stats: { ...rabbitmq.stats, completed: 10_000 }, duplicates: 40, tick: { enqueued: 0, started: 0, completed: 40, failed: 0, retried: 0 }, recent: [] }],
+    });
+    const vm = monitoringViewModel({ mode: 'live', recording: undefined, store: state });
+    expect(vm.lanes[0]!.done).toBe('10,000');
+    expect(vm.history).toBe('History: none yet · done twice, counted once: RabbitMQ 40');
   });
 
   it('shows a recording without buttons, its workers by the names the recording gives', () => {
